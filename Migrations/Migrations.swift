@@ -1,0 +1,7 @@
+/// The schema migrations, in the order they apply.
+public enum ReliefMigrations {
+  /// Every migration: its version number, its name and its SQL.
+  public static let all: [(version: Int, name: String, sql: String)] = [
+    (1, "initial", String(decoding: PackageResources._001_initial_sql, as: UTF8.self))
+  ]
+}

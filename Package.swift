@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Relief",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "relief", targets: ["relief"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    // Values, cases, workflows, calendars, clocks, interest: no SQLite, no I/O.
+    .target(name: "ReliefDomain"),
+    // The SQL schema, embedded in the binary so that `relief` runs from anywhere.
+    .target(
+      name: "ReliefMigrations",
+      path: "Migrations",
+      resources: [
+        .embedInCode("0001_initial.sql")
+      ]
+    ),
+    // The only module that talks to SQLite.
+    .target(
+      name: "ReliefStore",
+      dependencies: [
+        "ReliefDomain",
+        "ReliefMigrations",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    // The command line: one file per subcommand, and the output rendering.
+    .target(
+      name: "ReliefCommands",
+      dependencies: [
+        "ReliefDomain",
+        "ReliefStore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "relief", dependencies: ["ReliefCommands"]),
+    .testTarget(name: "ReliefDomainTests", dependencies: ["ReliefDomain"]),
+    .testTarget(name: "ReliefStoreTests", dependencies: ["ReliefStore", "ReliefDomain"]),
+    .testTarget(
+      name: "ReliefCommandsTests",
+      dependencies: ["ReliefCommands", "ReliefStore", "ReliefDomain", "relief"]
+    ),
+  ]
+)

@@ -1,0 +1,70 @@
+import ArgumentParser
+import ReliefDomain
+import ReliefStore
+
+extension Relief.CaseGroup {
+  /// `relief case act ID EVENT`: performs a workflow event.
+  struct Act: StoreCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Perform an event on a case (see `relief workflow show KIND` for the events).",
+      discussion: "An event not allowed in the case's state is refused with the events that are.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The case id, such as AR-2026-000001.")
+    var id: String
+
+    @Argument(help: "The event, such as accept, transfer, pay, resolve.")
+    var event: String
+
+    @Option(help: "Why (reject, request-documents, withdraw, extend, reopen, ...).")
+    var reason: String?
+
+    @Option(help: "The handling department (transfer).")
+    var to: String?
+
+    @Option(help: "An amount (pay, approve, disburse).")
+    var amount: String?
+
+    @Option(help: "The outcome (resolve).")
+    var outcome: ArrearsOutcome?
+
+    @Option(help: "Days to add to the result period (extend).")
+    var days: Int?
+
+    @Option(help: "The evaluation score, 0-100 (evaluate).")
+    var score: Int?
+
+    @Option(help: "A province recognising a white-list listing (recognize), such as 44 or 440000.")
+    var region: String?
+
+    @Option(help: "The complainant's satisfaction (close).")
+    var satisfaction: Satisfaction?
+
+    @Option(help: "Why a recognition goes ahead below the score threshold (recognize).")
+    var fastTrack: String?
+
+    @Option(help: "A note to record with the event.")
+    var note: String?
+
+    @Option(help: "When it happened, if earlier: 2026-04-28 or 2026-04-28T09:30.")
+    var at: String?
+
+    func run(_ context: CommandContext) throws {
+      let inputs = EventInputs(
+        reason: reason, to: to, amount: try amount.map { try Parse.money($0) }, outcome: outcome,
+        days: days, score: score, region: try region.map(Parse.province),
+        satisfaction: satisfaction, note: note, fastTrack: fastTrack)
+      let name = EventName(rawValue: event.trimmingCharacters(in: .whitespaces).lowercased())
+      try CaseEvents.perform(name, inputs: inputs, at: at, on: id, context: context) { record in
+        context.t(
+          "msg.case-acted",
+          [
+            "id": record.reliefCase.id.description,
+            "event": context.t.event(name, kind: record.reliefCase.kind),
+            "state": "\(context.t.state(record.reliefCase.state)) (\(record.reliefCase.state))",
+          ])
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import ReliefDomain
+import ReliefStore
+
+extension Relief.CaseGroup {
+  /// `relief case list`: cases, filtered.
+  struct List: StoreCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "List cases: most recently opened first, or most urgent first with deadline filters.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Only this kind.")
+    var kind: CaseKind?
+
+    @Option(help: "Only this state (needs --kind).")
+    var state: String?
+
+    @Flag(help: "Only open cases.")
+    var open = false
+
+    @Flag(help: "Only closed cases.")
+    var closed = false
+
+    @Option(help: "Only cases handled by this officer.")
+    var assignee: String?
+
+    @Option(help: "Region prefix of the enterprise: 2, 4 or 6 digits.")
+    var region: String?
+
+    @Option(help: "Only cases of this enterprise (USCC).")
+    var enterprise: String?
+
+    @Flag(help: "Only cases past their deadline.")
+    var overdue = false
+
+    @Option(help: "Only cases due within this many working days.")
+    var dueWithin: Int?
+
+    @Option(help: "Only cases at this alert level.")
+    var alert: Alert?
+
+    @Option(help: "How many to show (0 for all).")
+    var limit = 100
+
+    func validate() throws {
+      if open && closed { throw ValidationError("--open and --closed exclude each other") }
+      if let dueWithin, dueWithin < 0 { throw ValidationError("--due-within takes 0 or more") }
+    }
+
+    func run(_ context: CommandContext) throws {
+      var filter = CaseFilter(
+        kind: kind, assignee: assignee, region: try region.map(Parse.regionPrefix),
+        enterprise: try enterprise.map { try Parse.uscc($0, allowBadChecksum: true) },
+        overdue: overdue, alert: alert, limit: try Parse.limit(limit))
+      if open { filter.openness = .open }
+      if closed { filter.openness = .closed }
+      if let state {
+        guard let kind else { throw Refusal("error.state-needs-kind") }
+        let name = CaseState(rawValue: state)
+        guard kind.workflow.state(name) != nil else {
+          throw Refusal(
+            "error.unknown-state",
+            [
+              "kind": context.t.kind(kind), "state": state,
+              "states": context.t.list(kind.workflow.states.map(\.name.rawValue)),
+            ])
+        }
+        filter.state = name
+      }
+      if let dueWithin {
+        filter.dueBy =
+          context.agency.calendar.adding(workingDays: dueWithin, after: context.today)
+          .date
+      }
+      let page = try context.store.read { session in
+        try session.cases(matching: filter, today: context.today)
+      }
+      let rendering = CaseRendering(context)
+      if context.json {
+        context.print(json: ListOutput.json(page) { rendering.json($0) })
+        return
+      }
+      ListOutput.print(page, table: rendering.table(page.items), context: context)
+    }
+  }
+}

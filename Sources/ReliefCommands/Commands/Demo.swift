@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import ReliefDomain
+import ReliefStore
+
+extension Relief {
+  /// `relief demo`: builds a realistic demo database and shows what is in it.
+  struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Build a demo database of realistic enterprises and cases, then summarise it.",
+      discussion: """
+        The demo goes to ./relief-demo.sqlite unless --db says otherwise (RELIEF_DB is ignored, so \
+        that the demo never touches the officer's own database). It replaces an earlier demo, and \
+        refuses to overwrite any database that is not a demo.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "How many enterprises to make.")
+    var enterprises = 300
+
+    func run() throws {
+      let path = GlobalOptions.expand(global.db ?? "relief-demo.sqlite")
+      let t = global.localizer
+      try Self.clearEarlierDemo(at: path)
+      let (store, _) = try ReliefStore.create(at: path)
+      let context = try CommandContext(store: store, global: global)
+      if !context.json {
+        StandardError.write(t("msg.demo-building", ["path": path]) + "\n")
+      }
+      let agency = context.agency
+      var planner = DemoPlanner(now: context.now, zone: agency.zone, calendar: agency.calendar)
+      let firms = planner.enterprises(count: max(20, enterprises))
+      let steps = planner.steps(enterprises: firms)
+      let progress = Progress(label: "demo", total: firms.count + steps.count)
+      try store.write { session in
+        try session.setSetting(Settings.demo, to: "1")
+        let registered = context.now.adding(seconds: -430 * 86_400)
+        for enterprise in firms {
+          try session.addEnterprise(enterprise, now: registered)
+          progress.advance()
+        }
+        var ids: [Int: CaseID] = [:]
+        for step in steps {
+          switch step.action {
+          case .open(let opening):
+            let record = try session.openCase(
+              opening, at: nil, officer: step.officer, now: step.at)
+            ids[step.caseIndex] = record.reliefCase.id
+          case .act(let event, let inputs):
+            guard let id = ids[step.caseIndex] else { continue }
+            _ = try session.perform(
+              event, inputs: inputs, at: nil, officer: step.officer, on: id, now: step.at)
+          }
+          progress.advance()
+        }
+      }
+      progress.finish()
+      try DemoSummary.print(store: store, path: path, context: context)
+    }
+
+    /// Removes an earlier demo at `path`; refuses anything else.
+    static func clearEarlierDemo(at path: String) throws {
+      guard FileManager.default.fileExists(atPath: path) else { return }
+      let isDemo: Bool
+      do {
+        isDemo = try ReliefStore.open(at: path).read { $0.agency.isDemo }
+      } catch {
+        throw StoreError.notADemoDatabase(path: path)
+      }
+      guard isDemo else { throw StoreError.notADemoDatabase(path: path) }
+      for suffix in ["", "-wal", "-shm"] {
+        try? FileManager.default.removeItem(atPath: path + suffix)
+      }
+    }
+  }
+}
+
+/// What the demo prints when it is done: the counts, the cases by kind and state, what to try.
+enum DemoSummary {
+  static func print(store: ReliefStore, path: String, context: CommandContext) throws {
+    let t = context.t
+    let counts = try store.read { try $0.counts() }
+    let byState = try store.read { try $0.caseCountsByState() }
+    if context.json {
+      context.print(
+        json: .object([
+          ("path", .string(path)),
+          ("enterprises", .int(Int64(counts.enterprises))),
+          ("cases", .int(Int64(counts.cases))),
+          ("events", .int(Int64(counts.events))),
+          ("services", .int(Int64(counts.services))),
+          (
+            "casesByState",
+            .object(
+              CaseKind.allCases.map { kind in
+                (
+                  kind.rawValue,
+                  .object(
+                    kind.workflow.states.map { state in
+                      (state.name.rawValue, .int(Int64(byState[kind]?[state.name] ?? 0)))
+                    })
+                )
+              })
+          ),
+        ]))
+      return
+    }
+    context.print(
+      t(
+        "msg.demo-built",
+        [
+          "path": path, "enterprises": String(counts.enterprises), "cases": String(counts.cases),
+          "events": String(counts.events), "services": String(counts.services),
+        ]))
+    context.print("")
+    context.print(context.styled(t("msg.demo-by-kind"), .bold))
+    for kind in CaseKind.allCases {
+      let parts = kind.workflow.states.map { state in
+        "\(t.state(state.name)) \(byState[kind]?[state.name] ?? 0)"
+      }
+      context.print(
+        "  \(DisplayWidth.pad(t.kind(kind), to: 16))  \(parts.joined(separator: " · "))")
+    }
+    context.print("")
+    context.print(t("msg.demo-try", ["path": path]))
+  }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import ReliefDomain
+import ReliefStore
+
+extension Relief.EnterpriseGroup {
+  /// `relief enterprise update`: changes an enterprise's fields.
+  struct Update: StoreCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Change an enterprise's fields; an empty value clears an optional field.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The enterprise's Unified Social Credit Code.")
+    var code: String
+
+    @OptionGroup var fields: EnterpriseFields
+
+    func run(_ context: CommandContext) throws {
+      let uscc = try Parse.uscc(code, allowBadChecksum: true)
+      let view = try context.store.write { session in
+        guard var enterprise = try session.enterprise(uscc) else {
+          throw StoreError.enterpriseNotFound(uscc)
+        }
+        // Figures given anew re-derive the size unless a size is given too.
+        if fields.size == nil,
+          fields.sector != nil || fields.employees != nil
+            || fields.revenue != nil
+        {
+          enterprise.size = nil
+        }
+        try fields.apply(to: &enterprise)
+        try session.updateEnterprise(enterprise, now: context.now)
+        return try session.enterpriseView(uscc, today: context.today)!
+      }
+      let rendering = EnterpriseRendering(context)
+      if context.json {
+        context.print(json: rendering.json(view))
+      } else {
+        context.print(
+          context.t(
+            "msg.enterprise-updated", ["name": view.enterprise.name, "uscc": uscc.rawValue]))
+      }
+    }
+  }
+}

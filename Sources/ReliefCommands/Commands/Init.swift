@@ -1,0 +1,30 @@
+import ArgumentParser
+import ReliefStore
+
+extension Relief {
+  /// `relief init`: creates the database, readable by its owner only.
+  struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Create the database (mode 0600) and its folder, or migrate an existing one.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      let path = global.databasePath
+      let (store, created) = try ReliefStore.create(at: path)
+      let version = try store.currentSchemaVersion()
+      let t = global.localizer
+      if global.json {
+        print(
+          JSONValue.object([
+            ("path", .string(path)), ("created", .bool(created)),
+            ("schemaVersion", .int(Int64(version))),
+          ]).render())
+      } else if created {
+        print(t("msg.db-created", ["path": path]))
+      } else {
+        print(t("msg.db-current", ["path": path, "version": String(version)]))
+      }
+    }
+  }
+}

@@ -1,0 +1,226 @@
+import ArgumentParser
+import ReliefDomain
+
+extension Relief.WorkflowGroup {
+  /// `relief workflow show KIND`: the workflow, generated from its definition.
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show a kind's states, events, inputs, guards and clocks.",
+      discussion: "The diagrams in Docs/workflows.md are made with --format mermaid.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case text, mermaid, dot
+    }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The kind: arrears, tax-refund, whitelist, cultivation.")
+    var kind: CaseKind
+
+    @Option(help: "text, mermaid or dot.")
+    var format: Format = .text
+
+    func run() throws {
+      let workflow = kind.workflow
+      let t = global.localizer
+      if global.json {
+        print(WorkflowRendering.json(workflow, t: t).render())
+        return
+      }
+      switch format {
+      case .text:
+        print(
+          WorkflowRendering.text(
+            workflow, t: t, terminal: .current(environment: Environment.values)))
+      case .mermaid: print(WorkflowRendering.mermaid(workflow))
+      case .dot: print(WorkflowRendering.dot(workflow))
+      }
+    }
+  }
+}
+
+/// A workflow as text, Mermaid, Graphviz dot and JSON: all generated from the definition.
+enum WorkflowRendering {
+  static func inputs(_ transition: Transition) -> String {
+    transition.inputs.map { $0.isRequired ? "--\($0.field.rawValue)" : "[--\($0.field.rawValue)]" }
+      .joined(separator: " ")
+  }
+
+  static func text(_ workflow: Workflow, t: Localizer, terminal: Terminal) -> String {
+    var lines: [String] = []
+    lines.append(
+      Style.bold.apply(
+        "\(t.kind(workflow.kind)) (\(workflow.kind.rawValue)): \(workflow.kind.idPrefix)-YYYY-NNNNNN",
+        colour: terminal.usesColour))
+    var states = Table(columns: [
+      .init(header: t("col.state")), .init(header: ""), .init(header: t("col.clock")),
+    ])
+    for state in workflow.states {
+      var clock = ""
+      if let spec = state.clock {
+        clock = t(
+          "clock.\(spec.setting)",
+          ["length": String(spec.defaultLength), "limit": String(spec.limit?.defaultValue ?? 0)])
+      }
+      var label = t.state(state.name)
+      if state.name == workflow.initialState { label += " ▶" }
+      if state.isTerminal { label += " ■" }
+      states.add([Table.Cell(state.name.rawValue), Table.Cell(label), Table.Cell(clock)])
+    }
+    lines.append("")
+    lines.append(states.render(terminal: terminal))
+    var events = Table(columns: [
+      .init(header: t("col.event")), .init(header: t("col.from")), .init(header: t("col.to")),
+      .init(header: t("col.inputs")), .init(header: t("col.guards")),
+    ])
+    events.add([
+      Table.Cell(EventName.open.rawValue), "—", Table.Cell(workflow.initialState.rawValue),
+      Table.Cell(
+        (["enterprise"] + workflow.openingInputs).map { "--\($0)" }.joined(separator: " ")),
+      Table.Cell(workflow.openingGuards.map { t("guard.\($0.id)") }.joined(separator: "; ")),
+    ])
+    for transition in workflow.transitions where !transition.isCommon {
+      let effects = transition.effect.map { [t("effect.\($0.id)")] } ?? []
+      events.add([
+        Table.Cell(transition.event.rawValue),
+        Table.Cell(transition.sources.map(\.rawValue).joined(separator: ", ")),
+        Table.Cell(transition.target?.rawValue ?? t("label.same-state")),
+        Table.Cell(inputs(transition)),
+        Table.Cell(
+          (transition.guards.map { t("guard.\($0.id)") } + effects).joined(separator: "; ")),
+      ])
+    }
+    lines.append("")
+    lines.append(events.render(terminal: terminal))
+    let common = workflow.transitions.filter(\.isCommon).map { transition in
+      let scope =
+        transition.sources.count == workflow.states.count
+        ? t("label.every-state") : t("label.every-open-state")
+      return "\(transition.event.rawValue) \(inputs(transition)) (\(scope))"
+    }
+    lines.append("")
+    lines.append("\(t("label.common-events")): \(common.joined(separator: "; "))")
+    return lines.joined(separator: "\n")
+  }
+
+  static func mermaidID(_ state: CaseState) -> String {
+    state.rawValue.replacingOccurrences(of: "-", with: "_")
+  }
+
+  static func mermaid(_ workflow: Workflow) -> String {
+    var lines = ["stateDiagram-v2"]
+    for state in workflow.states where state.name.rawValue.contains("-") {
+      lines.append("  state \"\(state.name.rawValue)\" as \(mermaidID(state.name))")
+    }
+    lines.append("  [*] --> \(mermaidID(workflow.initialState)): open")
+    for transition in workflow.transitions where !transition.isCommon {
+      for source in transition.sources {
+        let target = transition.target ?? source
+        lines.append(
+          "  \(mermaidID(source)) --> \(mermaidID(target)): \(transition.event.rawValue)")
+      }
+    }
+    for state in workflow.states where state.isTerminal {
+      lines.append("  \(mermaidID(state.name)) --> [*]")
+    }
+    for state in workflow.states {
+      guard let clock = state.clock else { continue }
+      let unit = clock.unit == .workingDays ? "working days" : "days"
+      let text =
+        clock.unit == .validity
+        ? "re-review at validUntil, reminders \(clock.defaultLength) days before"
+        : "clock: \(clock.defaultLength) \(unit)\(clock.isStatutory ? " (statutory)" : "")"
+      lines.append("  note right of \(mermaidID(state.name)): \(text)")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  static func dot(_ workflow: Workflow) -> String {
+    var lines = [
+      "digraph \"\(workflow.kind.rawValue)\" {",
+      "  rankdir=LR;",
+      "  node [shape=box, style=rounded, fontname=\"Helvetica\"];",
+      "  edge [fontname=\"Helvetica\", fontsize=10];",
+      "  start [shape=point, label=\"\"];",
+    ]
+    for state in workflow.states {
+      var attributes: [String] = []
+      if state.isTerminal { attributes.append("peripheries=2") }
+      if let clock = state.clock {
+        let unit = clock.unit == .workingDays ? "wd" : clock.unit == .days ? "d" : "d reminder"
+        attributes.append("label=\"\(state.name.rawValue)\\n(\(clock.defaultLength) \(unit))\"")
+      }
+      let suffix = attributes.isEmpty ? "" : " [\(attributes.joined(separator: ", "))]"
+      lines.append("  \"\(state.name.rawValue)\"\(suffix);")
+    }
+    lines.append("  start -> \"\(workflow.initialState.rawValue)\" [label=\"open\"];")
+    for transition in workflow.transitions where !transition.isCommon {
+      for source in transition.sources {
+        let target = transition.target ?? source
+        lines.append(
+          "  \"\(source.rawValue)\" -> \"\(target.rawValue)\" [label=\"\(transition.event.rawValue)\"];"
+        )
+      }
+    }
+    lines.append("}")
+    return lines.joined(separator: "\n")
+  }
+
+  static func json(_ workflow: Workflow, t: Localizer) -> JSONValue {
+    .object([
+      ("kind", .string(workflow.kind.rawValue)),
+      ("idPrefix", .string(workflow.kind.idPrefix)),
+      ("initialState", .string(workflow.initialState.rawValue)),
+      ("openingInputs", .array(workflow.openingInputs.map { .string($0) })),
+      ("openingGuards", .array(workflow.openingGuards.map { .string($0.id) })),
+      (
+        "states",
+        .array(
+          workflow.states.map { state in
+            .object([
+              ("name", .string(state.name.rawValue)),
+              ("terminal", .bool(state.isTerminal)),
+              ("pausesClock", .bool(state.pausesClock)),
+              (
+                "clock",
+                state.clock.map { clock in
+                  .object([
+                    ("setting", .string(clock.setting)),
+                    ("unit", .string(clock.unit.rawValue)),
+                    ("length", .int(Int64(clock.defaultLength))),
+                    ("anchor", .string(clock.anchor.rawValue)),
+                    ("limit", .int(clock.limit?.defaultValue)),
+                    ("statutory", .bool(clock.isStatutory)),
+                  ])
+                } ?? .null
+              ),
+            ])
+          })
+      ),
+      (
+        "events",
+        .array(
+          workflow.transitions.map { transition in
+            .object([
+              ("event", .string(transition.event.rawValue)),
+              ("from", .array(transition.sources.map { .string($0.rawValue) })),
+              ("to", .string(transition.target?.rawValue)),
+              (
+                "inputs",
+                .array(
+                  transition.inputs.map { input in
+                    .object([
+                      ("option", .string(input.field.rawValue)),
+                      ("required", .bool(input.isRequired)),
+                    ])
+                  })
+              ),
+              ("guards", .array(transition.guards.map { .string($0.id) })),
+              ("effect", .string(transition.effect?.id)),
+              ("common", .bool(transition.isCommon)),
+            ])
+          })
+      ),
+    ])
+  }
+}

@@ -1,0 +1,369 @@
+import ReliefDomain
+
+/// One thing the demo does at a moment: open a case, or perform an event on it.
+struct DemoStep {
+  enum Action {
+    case open(CaseOpening)
+    case act(EventName, EventInputs)
+  }
+
+  /// When it happens.
+  var at: Instant
+  /// Which planned case it belongs to.
+  var caseIndex: Int
+  /// Who records it.
+  var officer: String
+  var action: Action
+}
+
+/// The demo's data: realistic enterprises, and cases of every kind in every state over the last
+/// 14 months, as a list of steps in time order. Pure: the Demo command runs the steps through the
+/// store's ordinary intent methods, so every demo case obeys its workflow.
+struct DemoPlanner {
+  /// How many cases end in each state, by kind.
+  static let casesPerState: [CaseKind: [CaseState: Int]] = [
+    .arrears: [
+      "registered": 12, "awaiting-documents": 6, "accepted": 10, "transferred": 25,
+      "resolved": 15, "rejected": 15, "closed": 90, "withdrawn": 15,
+    ],
+    .taxRefund: [
+      "applied": 8, "under-review": 12, "awaiting-documents": 5, "approved": 8, "disbursed": 70,
+      "rejected": 10, "withdrawn": 6,
+    ],
+    .whitelist: [
+      "applied": 4, "reviewing": 4, "listed": 30, "suspended": 3, "rejected": 5, "removed": 4,
+      "withdrawn": 3,
+    ],
+    .cultivation: [
+      "candidate": 6, "applied": 6, "evaluating": 10, "recognized": 40, "not-recognized": 8,
+      "revoked": 2, "expired": 4, "withdrawn": 4,
+    ],
+  ]
+
+  let now: Instant
+  let zone: AgencyZone
+  let calendar: WorkingCalendar
+  var random = DemoRandom(seed: 20_260_428)
+  let chinese = Localizer(language: .zh)
+
+  init(now: Instant, zone: AgencyZone, calendar: WorkingCalendar) {
+    self.now = now
+    self.zone = zone
+    self.calendar = calendar
+  }
+
+  // MARK: Enterprises
+
+  /// `count` enterprises with valid, distinct codes, real region codes and Chinese names.
+  mutating func enterprises(count: Int) -> [Enterprise] {
+    var result: [Enterprise] = []
+    var codes = Set<String>()
+    var names = Set<String>()
+    while result.count < count {
+      let home = random.chance(75)
+      let place = home ? random.pick(DemoData.homeRegions) : random.pick(DemoData.otherRegions)
+      let trade = random.pick(DemoData.trades)
+      let name =
+        place.city + random.pick(DemoData.brands) + trade.word
+        + (random.chance(80) ? "有限公司" : "股份有限公司")
+      guard names.insert(name).inserted else { continue }
+      let uscc = makeCode(region: place.code)
+      guard codes.insert(uscc.rawValue).inserted else { continue }
+      let employees = random.pick([8, 15, 35, 60, 120, 260, 450, 800])
+      let revenueYuan = Int64(employees) * Int64(random.int(120...900)) * 1000
+      let enterprise = Enterprise(
+        uscc: uscc, name: name, region: RegionCode(trusted: place.code),
+        size: EnterpriseSize.classify(
+          sector: trade.sector, employees: employees, revenue: Money(yuan: revenueYuan)),
+        sector: trade.sector, employees: employees, revenue: Money(yuan: revenueYuan),
+        industry: trade.industry,
+        contact: random.pick(DemoData.surnames) + random.pick(DemoData.givenNames),
+        phone: "1" + String(random.int(30...89)) + String(random.int(10_000_000...99_999_999)))
+      result.append(enterprise)
+    }
+    return result
+  }
+
+  /// A valid code: `91`, the region, an organization code with its check, the check character.
+  mutating func makeCode(region: String) -> USCC {
+    var body: [Character] = ["M", "A"]
+    while body.count < 8 {
+      body.append(USCC.alphabet[random.int(0...30)])
+    }
+    let organization = body + [USCC.organizationCheckCharacter(for: body)]
+    let first17 = Array("91" + region) + organization
+    return USCC(trusted: String(first17 + [USCC.checkCharacter(for: first17)]))
+  }
+
+  // MARK: Cases
+
+  /// The steps of every demo case, in time order.
+  mutating func steps(enterprises: [Enterprise]) -> [DemoStep] {
+    var steps: [DemoStep] = []
+    var caseIndex = 0
+    var whitelistPool = Array(enterprises.indices).shuffled(using: &random)
+    for kind in CaseKind.allCases {
+      let workflow = kind.workflow
+      for state in workflow.states {
+        for _ in 0..<(Self.casesPerState[kind]?[state.name] ?? 1) {
+          let enterprise: Enterprise
+          if kind == .whitelist, let index = whitelistPool.popLast() {
+            enterprise = enterprises[index]
+          } else {
+            enterprise = random.pick(enterprises)
+          }
+          steps += plan(kind: kind, target: state.name, enterprise: enterprise, index: caseIndex)
+          caseIndex += 1
+        }
+      }
+    }
+    return steps.sorted { ($0.at, $0.caseIndex) < ($1.at, $1.caseIndex) }
+  }
+
+  /// The shortest chain of events from the initial state to `target`, read from the workflow.
+  static func path(in workflow: Workflow, to target: CaseState) -> [Transition] {
+    var paths: [CaseState: [Transition]] = [workflow.initialState: []]
+    var queue = [workflow.initialState]
+    while !queue.isEmpty {
+      let state = queue.removeFirst()
+      for transition in workflow.transitions where !transition.isCommon {
+        guard transition.sources.contains(state), let next = transition.target,
+          paths[next] == nil
+        else { continue }
+        paths[next] = paths[state]! + [transition]
+        queue.append(next)
+      }
+    }
+    return paths[target] ?? []
+  }
+
+  private struct Planned {
+    var event: EventName
+    var inputs: EventInputs
+    var gapDays: Int
+  }
+
+  mutating func plan(kind: CaseKind, target: CaseState, enterprise: Enterprise, index: Int)
+    -> [DemoStep]
+  {
+    let assignee = random.pick(DemoData.officers)
+    var events: [Planned] = []
+    var details: CaseDetails
+    var title: String
+    switch kind {
+    case .arrears:
+      let debtor = random.pick(DemoData.debtors)
+      let owed = Money(yuan: Int64(random.int(3...400)) * 10_000 + Int64(random.int(0...9)) * 1000)
+      details = .arrears(
+        ArrearsDetails(
+          debtor: debtor.name, debtorType: debtor.type,
+          contract: "HT-\(random.int(2023...2025))-\(random.int(100...999))", amountOwed: owed,
+          paymentDueDate: LocalDate(dayNumber: 0)))
+      title = debtor.name + "拖欠货款"
+    case .taxRefund:
+      let type = random.pick(ReliefType.allCases)
+      let claimed = Money(yuan: Int64(random.int(2...120)) * 10_000)
+      details = .taxRefund(
+        TaxRefundDetails(
+          reliefType: type, amountClaimed: claimed, taxPeriod: "2026-Q\(random.int(1...3))"))
+      title =
+        chinese.value("relief-type", type.rawValue) + " " + (details.taxRefund?.taxPeriod ?? "")
+    case .whitelist:
+      details = .whitelist(
+        WhitelistDetails(
+          category: random.pick(WhitelistCategory.allCases),
+          chain: random.pick(SupplyChain.allCases)))
+      title =
+        chinese.value("category", details.whitelist!.category.rawValue) + " / "
+        + chinese.value("chain", details.whitelist!.chain.rawValue)
+    case .cultivation:
+      let tier: Tier =
+        random.chance(50) ? .innovative : random.chance(70) ? .specialized : .littleGiant
+      details = .cultivation(
+        CultivationDetails(
+          tier: tier,
+          priorTierEvidence: tier == .innovative
+            ? nil : "省级认定文件（粤工信〔2024〕\(random.int(10...99))号）"))
+      title = chinese.value("tier", tier.rawValue)
+    }
+    var outstanding = details.arrears?.amountOwed ?? .zero
+    let skeleton = Self.path(in: kind.workflow, to: target)
+    for (position, transition) in skeleton.enumerated() {
+      var inputs = EventInputs()
+      var gap = random.int(1...8)
+      // Detours and extras that real cases have.
+      if (kind == .arrears && (transition.event == "accept" || transition.event == "reject"))
+        || (kind == .taxRefund && transition.event == "approve"),
+        random.chance(25)
+      {
+        events.append(
+          Planned(
+            event: "request-documents",
+            inputs: EventInputs(reason: DemoData.reasons[0]), gapDays: random.int(1...4)))
+        events.append(
+          Planned(event: "receive-documents", inputs: EventInputs(), gapDays: random.int(2...9)))
+      }
+      if kind == .arrears, transition.event == "resolve" {
+        if random.chance(20) {
+          events.append(
+            Planned(
+              event: "extend", inputs: EventInputs(reason: DemoData.reasons[5], days: 30),
+              gapDays: random.int(10...25)))
+        }
+        let outcome: ArrearsOutcome = random.pick([
+          .paidInFull, .paidInFull, .paidInFull, .partiallyPaid, .paymentPlan, .referredToCourt,
+          .noDebtFound,
+        ])
+        if outcome == .paidInFull || outcome == .partiallyPaid {
+          let first = Money(fen: outstanding.fen / 100 * Int64(random.int(30...60)))
+          events.append(
+            Planned(event: "pay", inputs: EventInputs(amount: first), gapDays: random.int(3...12)))
+          outstanding = outstanding - first
+          if outcome == .paidInFull {
+            events.append(
+              Planned(
+                event: "pay", inputs: EventInputs(amount: outstanding), gapDays: random.int(3...12))
+            )
+            outstanding = .zero
+          }
+        }
+        inputs.outcome = outcome
+        gap = random.int(2...10)
+      }
+      switch transition.event {
+      case "request-documents", "reject", "withdraw", "suspend", "remove", "decline", "revoke",
+        "reopen":
+        inputs.reason = random.pick(DemoData.reasons)
+      case "transfer":
+        inputs.to = random.pick(DemoData.departments)
+      case "close":
+        inputs.satisfaction = random.chance(85) ? .satisfied : .unsatisfied
+      case "approve" where kind == .taxRefund:
+        let claimed = details.taxRefund!.amountClaimed
+        inputs.amount = Money(fen: claimed.fen / 100 * Int64(random.int(70...100)))
+      case "evaluate":
+        inputs.score = target == "not-recognized" ? random.int(40...59) : random.int(62...95)
+      default:
+        break
+      }
+      if transition.event == "accept" || transition.event == "transfer" {
+        // Most complaints move within the statutory 10 working days; a few do not.
+        gap = random.chance(85) ? random.int(1...9) : random.int(16...25)
+      }
+      events.append(Planned(event: transition.event, inputs: inputs, gapDays: gap))
+      if kind == .whitelist, transition.event == "approve", target == "listed", random.chance(30) {
+        events.append(
+          Planned(
+            event: "recognize",
+            inputs: EventInputs(
+              region: RegionCode(trusted: random.pick(["310000", "320000", "330000", "350000"]))),
+            gapDays: random.int(20...90)))
+      }
+      if position == 0, random.chance(30) {
+        events.append(
+          Planned(
+            event: .note, inputs: EventInputs(note: random.pick(DemoData.notes)),
+            gapDays: random.int(1...3)))
+      }
+    }
+    // A partial payment on some complaints still being handled.
+    if kind == .arrears, ["accepted", "transferred"].contains(target), random.chance(40) {
+      let part = Money(fen: outstanding.fen / 100 * Int64(random.int(10...40)))
+      events.append(
+        Planned(event: "pay", inputs: EventInputs(amount: part), gapDays: random.int(2...10)))
+    }
+    if kind == .arrears, !kind.workflow.isTerminal(target), random.chance(15) {
+      events.append(
+        Planned(
+          event: .supervise, inputs: EventInputs(reason: DemoData.reasons[7]),
+          gapDays: random.int(5...15)))
+    }
+    if random.chance(8), !kind.workflow.isTerminal(target) {
+      let other = DemoData.officers.filter { $0 != assignee }
+      events.append(
+        Planned(
+          event: .assign, inputs: EventInputs(assignee: random.pick(other)),
+          gapDays: random.int(1...5)))
+    }
+    // Recognitions last three years: the ones to expire, or due for re-review, began long ago.
+    var recognitionAge: Int?
+    if kind == .cultivation {
+      if target == "expired" {
+        recognitionAge = random.int(1130...1180)
+      } else if target == "recognized", random.chance(20) {
+        recognitionAge = random.int(1000...1110)
+      }
+    }
+    return schedule(
+      events,
+      opening: CaseOpening(
+        enterprise: enterprise.uscc, title: title, assignee: assignee, details: details),
+      target: target, recognitionAge: recognitionAge, index: index)
+  }
+
+  private mutating func schedule(
+    _ events: [Planned], opening: CaseOpening, target: CaseState, recognitionAge: Int?, index: Int
+  ) -> [DemoStep] {
+    let today = zone.date(of: now)
+    let span = events.reduce(0) { $0 + $1.gapDays }
+    var openDay: LocalDate
+    if let recognitionAge {
+      openDay = today.adding(days: -(recognitionAge + span))
+    } else {
+      let isOpen = !opening.details.kind.workflow.isTerminal(target)
+      let oldest = isOpen ? 75 : 420
+      let latest = max(span + 1, isOpen ? 2 : 20)
+      openDay = today.adding(days: -random.int(min(latest, oldest)...max(latest, oldest)))
+    }
+    openDay = workingDay(onOrAfter: openDay)
+    var opening = opening
+    if case .arrears(var arrears) = opening.details {
+      arrears.paymentDueDate = openDay.adding(days: -random.int(20...200))
+      opening.details = .arrears(arrears)
+    }
+    var steps: [DemoStep] = []
+    var at = officeTime(openDay)
+    steps.append(
+      DemoStep(at: at, caseIndex: index, officer: opening.assignee!, action: .open(opening)))
+    var day = openDay
+    for (position, planned) in events.enumerated() {
+      if planned.event == "expire" || (recognitionAge != nil && planned.event == "renew") {
+        day = day.adding(years: Workflows.recognitionYears).adding(days: random.int(1...20))
+      } else {
+        day = workingDay(onOrAfter: day.adding(days: planned.gapDays))
+      }
+      if day > today { day = today }
+      var next = officeTime(day)
+      if next <= at { next = at.adding(seconds: 60) }
+      if next > now { next = max(at, now) }
+      at = next
+      let officer = position % 4 == 3 ? random.pick(DemoData.officers) : opening.assignee!
+      steps.append(
+        DemoStep(
+          at: at, caseIndex: index, officer: officer, action: .act(planned.event, planned.inputs)))
+    }
+    return steps
+  }
+
+  private func workingDay(onOrAfter day: LocalDate) -> LocalDate {
+    var day = day
+    while !calendar.isWorkingDay(day) { day = day.adding(days: 1) }
+    return day
+  }
+
+  /// A time in office hours on a day.
+  private mutating func officeTime(_ day: LocalDate) -> Instant {
+    zone.instant(day, secondsOfDay: random.int(9 * 3600...17 * 3600 + 1800))
+  }
+}
+
+extension Array {
+  func shuffled(using random: inout DemoRandom) -> [Element] {
+    var copy = self
+    guard copy.count > 1 else { return copy }
+    for index in stride(from: copy.count - 1, to: 0, by: -1) {
+      copy.swapAt(index, random.int(0...index))
+    }
+    return copy
+  }
+}

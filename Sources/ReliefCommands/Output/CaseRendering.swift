@@ -1,0 +1,326 @@
+import ReliefDomain
+import ReliefStore
+
+/// Cases and events as JSON (for scripts) and as text (for people).
+struct CaseRendering {
+  let zone: AgencyZone
+  let today: LocalDate
+  let t: Localizer
+  let terminal: Terminal
+  let clocks: ClockSettings
+
+  init(_ context: CommandContext) {
+    self.clocks = context.agency.clocks
+    self.zone = context.zone
+    self.today = context.today
+    self.t = context.t
+    self.terminal = context.terminal
+  }
+
+  // MARK: JSON
+
+  /// A case in JSON, with its history when given.
+  func json(_ record: CaseRecord, history: [CaseEvent]? = nil) -> JSONValue {
+    let reliefCase = record.reliefCase
+    var members: [(String, JSONValue)] = [
+      ("id", .string(reliefCase.id.description)),
+      ("kind", .string(reliefCase.kind.rawValue)),
+      ("state", .string(reliefCase.state.rawValue)),
+      ("enterprise", .string(reliefCase.enterprise.rawValue)),
+      ("enterpriseName", .string(record.enterpriseName)),
+      ("region", .string(record.enterpriseRegion.rawValue)),
+      ("title", .string(reliefCase.title)),
+      ("assignee", .string(reliefCase.assignee)),
+      ("openedAt", .string(zone.iso8601(reliefCase.openedAt))),
+      ("updatedAt", .string(zone.iso8601(reliefCase.updatedAt))),
+      ("closedAt", .string(reliefCase.closedAt.map(zone.iso8601))),
+      ("dueDate", .string(reliefCase.clock?.dueDate.description)),
+      ("alert", .string(reliefCase.alert(on: today)?.rawValue)),
+      ("supervisionLevel", .int(Int64(reliefCase.supervisionLevel))),
+      ("details", details(reliefCase.details)),
+      ("nextEvents", .array(reliefCase.nextEvents.map { .string($0.rawValue) })),
+    ]
+    if let history {
+      members.append(("history", .array(history.map(json))))
+    }
+    return .object(members)
+  }
+
+  /// A case's kind-specific facts in JSON, money as two-decimal strings.
+  func details(_ details: CaseDetails) -> JSONValue {
+    switch details {
+    case .arrears(let arrears):
+      return .object([
+        ("debtor", .string(arrears.debtor)),
+        ("debtorType", .string(arrears.debtorType.rawValue)),
+        ("debtorCode", .string(arrears.debtorCode?.rawValue)),
+        ("contract", .string(arrears.contract)),
+        ("amountOwed", .string(arrears.amountOwed.yuan)),
+        ("paymentDueDate", .string(arrears.paymentDueDate.description)),
+        ("amountRecovered", .string(arrears.amountRecovered.yuan)),
+        ("amountOutstanding", .string(arrears.outstanding.yuan)),
+        ("handlingDepartment", .string(arrears.handlingDepartment)),
+        ("outcome", .string(arrears.outcome?.rawValue)),
+        ("extensionDays", .int(Int64(arrears.extensionDays))),
+        ("annualRate", .string(arrears.agreedAnnualRate?.description)),
+        ("satisfaction", .string(arrears.satisfaction?.rawValue)),
+      ])
+    case .taxRefund(let taxRefund):
+      return .object([
+        ("reliefType", .string(taxRefund.reliefType.rawValue)),
+        ("amountClaimed", .string(taxRefund.amountClaimed.yuan)),
+        ("amountApproved", .string(taxRefund.amountApproved?.yuan)),
+        ("amountDisbursed", .string(taxRefund.amountDisbursed?.yuan)),
+        ("taxPeriod", .string(taxRefund.taxPeriod)),
+      ])
+    case .whitelist(let whitelist):
+      return .object([
+        ("category", .string(whitelist.category.rawValue)),
+        ("chain", .string(whitelist.chain.rawValue)),
+        ("recognizedRegions", .array(whitelist.recognizedRegions.map { .string($0.rawValue) })),
+      ])
+    case .cultivation(let cultivation):
+      return .object([
+        ("tier", .string(cultivation.tier.rawValue)),
+        ("score", .int(cultivation.score)),
+        ("validUntil", .string(cultivation.validUntil?.description)),
+        ("priorTierEvidence", .string(cultivation.priorTierEvidence)),
+        ("fastTrack", .string(cultivation.fastTrack)),
+      ])
+    }
+  }
+
+  /// One history entry in JSON: the fixed members, then the event's inputs by option name.
+  func json(_ event: CaseEvent) -> JSONValue {
+    var members: [(String, JSONValue)] = [
+      ("seq", .int(Int64(event.seq))),
+      ("event", .string(event.name.rawValue)),
+      ("from", .string(event.from?.rawValue)),
+      ("to", .string(event.to.rawValue)),
+      ("at", .string(zone.iso8601(event.at))),
+      ("recordedAt", .string(zone.iso8601(event.recordedAt))),
+      ("officer", .string(event.officer)),
+      ("note", .string(event.inputs.note)),
+    ]
+    let inputs = event.inputs
+    if let reason = inputs.reason { members.append(("reason", .string(reason))) }
+    if let to = inputs.to { members.append(("to", .string(to))) }
+    if let amount = inputs.amount { members.append(("amount", .string(amount.yuan))) }
+    if let outcome = inputs.outcome { members.append(("outcome", .string(outcome.rawValue))) }
+    if let days = inputs.days { members.append(("days", .int(days))) }
+    if let score = inputs.score { members.append(("score", .int(score))) }
+    if let region = inputs.region { members.append(("region", .string(region.rawValue))) }
+    if let satisfaction = inputs.satisfaction {
+      members.append(("satisfaction", .string(satisfaction.rawValue)))
+    }
+    if let fastTrack = inputs.fastTrack { members.append(("fastTrack", .string(fastTrack))) }
+    if let assignee = inputs.assignee { members.append(("assignee", .string(assignee))) }
+    if let level = inputs.level { members.append(("level", .int(level))) }
+    if let validUntil = inputs.validUntil {
+      members.append(("validUntil", .string(validUntil.description)))
+    }
+    if let opening = event.opening {
+      members.append(("enterprise", .string(opening.enterprise.rawValue)))
+      members.append(("title", .string(opening.title)))
+      members.append(("assignee", .string(opening.assignee)))
+      members.append(("details", details(opening.details)))
+    }
+    return .object(members)
+  }
+
+  // MARK: Text
+
+  /// The alert as a coloured word, or empty.
+  func alertCell(_ alert: Alert?) -> Table.Cell {
+    guard let alert else { return "" }
+    let style: Style = alert == .red ? .red : alert == .yellow ? .yellow : .blue
+    return Table.Cell("● " + t.value("alert", alert.rawValue), style: style)
+  }
+
+  /// A table of cases.
+  func table(_ records: [CaseRecord]) -> String {
+    var table = Table(columns: [
+      .init(header: t("col.id")), .init(header: t("col.state")),
+      .init(header: t("col.enterprise"), maxWidth: 24), .init(header: t("col.title"), maxWidth: 30),
+      .init(header: t("col.assignee")), .init(header: t("col.opened")),
+      .init(header: t("col.due")), .init(header: t("col.alert")),
+    ])
+    for record in records {
+      let reliefCase = record.reliefCase
+      table.add([
+        Table.Cell(reliefCase.id.description), Table.Cell(t.state(reliefCase.state)),
+        Table.Cell(record.enterpriseName), Table.Cell(reliefCase.title),
+        Table.Cell(reliefCase.assignee ?? ""),
+        Table.Cell(zone.date(of: reliefCase.openedAt).description),
+        Table.Cell(reliefCase.clock?.dueDate.description ?? ""),
+        alertCell(reliefCase.alert(on: today)),
+      ])
+    }
+    return table.render(terminal: terminal)
+  }
+
+  /// A case's card: header, facts, deadline, next events.
+  func card(_ record: CaseRecord) -> String {
+    let reliefCase = record.reliefCase
+    var lines: [String] = []
+    let header =
+      "\(reliefCase.id)  \(t.kind(reliefCase.kind)) · \(t.state(reliefCase.state)) (\(reliefCase.state))"
+    lines.append(Style.bold.apply(header, colour: terminal.usesColour))
+    var card = Card()
+    card.add(t("label.enterprise"), "\(record.enterpriseName)  \(reliefCase.enterprise)")
+    card.add(t("label.region"), ErrorText.regionName(record.enterpriseRegion, t))
+    card.add(t("label.title"), reliefCase.title)
+    card.add(t("label.assignee"), reliefCase.assignee)
+    card.add(t("label.opened"), zone.shortTimestamp(reliefCase.openedAt))
+    card.add(t("label.updated"), zone.shortTimestamp(reliefCase.updatedAt))
+    card.add(t("label.closed"), reliefCase.closedAt.map(zone.shortTimestamp))
+    if let clock = reliefCase.clock {
+      let alert = alertCell(clock.alert(on: today))
+      card.add(
+        t("label.due"),
+        t("msg.due-line", ["date": clock.dueDate.description, "rule": clockRule(clock)]) + "  "
+          + alert.style.apply(alert.text, colour: terminal.usesColour))
+    }
+    if reliefCase.supervisionLevel > 0 {
+      card.add(
+        t("label.supervision"), t("msg.level", ["level": String(reliefCase.supervisionLevel)]))
+    }
+    for (label, value) in detailLines(reliefCase.details) {
+      card.add(label, value)
+    }
+    card.add(t("label.next"), reliefCase.nextEvents.map(\.rawValue).joined(separator: ", "))
+    lines.append(card.render(terminal: terminal))
+    return lines.joined(separator: "\n")
+  }
+
+  /// The words of a running clock's rule, with the lengths in force.
+  func clockRule(_ clock: CaseClock) -> String {
+    let spec = ClockSettings.keys.first { $0.spec.setting == clock.setting }?.spec
+    let limit = spec.flatMap(clocks.limit(of:)) ?? clock.length
+    return t("clock.\(clock.setting)", ["length": String(clock.length), "limit": String(limit)])
+  }
+
+  func detailLines(_ details: CaseDetails) -> [(String, String)] {
+    switch details {
+    case .arrears(let arrears):
+      var lines: [(String, String)] = [
+        (t("label.debtor"), arrears.debtor),
+        (t("label.debtor-type"), t.value("debtor-type", arrears.debtorType.rawValue)),
+      ]
+      if let code = arrears.debtorCode { lines.append((t("label.debtor-code"), code.rawValue)) }
+      if let contract = arrears.contract { lines.append((t("label.contract"), contract)) }
+      lines += [
+        (t("label.amount-owed"), arrears.amountOwed.grouped),
+        (t("label.payment-due"), arrears.paymentDueDate.description),
+        (t("label.amount-recovered"), arrears.amountRecovered.grouped),
+        (t("label.outstanding"), arrears.outstanding.grouped),
+      ]
+      if let department = arrears.handlingDepartment {
+        lines.append((t("label.department"), department))
+      }
+      if let outcome = arrears.outcome {
+        lines.append((t("label.outcome"), t.value("outcome", outcome.rawValue)))
+      }
+      if arrears.extensionDays > 0 {
+        lines.append(
+          (t("label.extension"), t("msg.extension-days", ["days": String(arrears.extensionDays)])))
+      }
+      if let rate = arrears.agreedAnnualRate {
+        lines.append((t("label.annual-rate"), rate.description))
+      }
+      if let satisfaction = arrears.satisfaction {
+        lines.append((t("label.satisfaction"), t.value("satisfaction", satisfaction.rawValue)))
+      }
+      return lines
+    case .taxRefund(let taxRefund):
+      var lines: [(String, String)] = [
+        (t("label.relief-type"), t.value("relief-type", taxRefund.reliefType.rawValue)),
+        (t("label.amount-claimed"), taxRefund.amountClaimed.grouped),
+      ]
+      if let approved = taxRefund.amountApproved {
+        lines.append((t("label.amount-approved"), approved.grouped))
+      }
+      if let disbursed = taxRefund.amountDisbursed {
+        lines.append((t("label.amount-disbursed"), disbursed.grouped))
+      }
+      if let period = taxRefund.taxPeriod { lines.append((t("label.tax-period"), period)) }
+      return lines
+    case .whitelist(let whitelist):
+      var lines: [(String, String)] = [
+        (t("label.category"), t.value("category", whitelist.category.rawValue)),
+        (t("label.chain"), t.value("chain", whitelist.chain.rawValue)),
+      ]
+      if !whitelist.recognizedRegions.isEmpty {
+        lines.append(
+          (
+            t("label.recognized-regions"),
+            t.list(whitelist.recognizedRegions.map { ErrorText.regionName($0, t) })
+          ))
+      }
+      return lines
+    case .cultivation(let cultivation):
+      var lines: [(String, String)] = [
+        (t("label.tier"), t.value("tier", cultivation.tier.rawValue))
+      ]
+      if let score = cultivation.score { lines.append((t("label.score"), String(score))) }
+      if let validUntil = cultivation.validUntil {
+        lines.append((t("label.valid-until"), validUntil.description))
+      }
+      if let evidence = cultivation.priorTierEvidence {
+        lines.append((t("label.prior-tier-evidence"), evidence))
+      }
+      if let fastTrack = cultivation.fastTrack { lines.append((t("label.fast-track"), fastTrack)) }
+      return lines
+    }
+  }
+
+  /// A case's history as a table.
+  func historyTable(_ events: [CaseEvent], kind: CaseKind) -> String {
+    var table = Table(columns: [
+      .init(header: t("col.seq"), alignRight: true), .init(header: t("col.at")),
+      .init(header: t("col.event")), .init(header: t("col.change")),
+      .init(header: t("col.officer")), .init(header: t("col.details"), maxWidth: 60),
+    ])
+    for event in events {
+      let change: String
+      if let from = event.from, from != event.to {
+        change = "\(t.state(from)) → \(t.state(event.to))"
+      } else if event.from == nil {
+        change = "→ \(t.state(event.to))"
+      } else {
+        change = ""
+      }
+      table.add([
+        Table.Cell(String(event.seq)), Table.Cell(zone.shortTimestamp(event.at)),
+        Table.Cell(t.event(event.name, kind: kind)), Table.Cell(change), Table.Cell(event.officer),
+        Table.Cell(inputSummary(event)),
+      ])
+    }
+    return table.render(terminal: terminal)
+  }
+
+  /// The inputs of an event in a few words.
+  func inputSummary(_ event: CaseEvent) -> String {
+    var parts: [String] = []
+    let inputs = event.inputs
+    if let opening = event.opening { parts.append(opening.title) }
+    if let amount = inputs.amount { parts.append(amount.grouped) }
+    if let to = inputs.to { parts.append(to) }
+    if let outcome = inputs.outcome { parts.append(t.value("outcome", outcome.rawValue)) }
+    if let days = inputs.days { parts.append(t("msg.extension-days", ["days": String(days)])) }
+    if let score = inputs.score { parts.append("\(t("input.score")) \(score)") }
+    if let region = inputs.region { parts.append(ErrorText.regionName(region, t)) }
+    if let satisfaction = inputs.satisfaction {
+      parts.append(t.value("satisfaction", satisfaction.rawValue))
+    }
+    if let assignee = inputs.assignee { parts.append(assignee) }
+    if let level = inputs.level { parts.append(t("msg.level", ["level": String(level)])) }
+    if let validUntil = inputs.validUntil {
+      parts.append("\(t("input.validUntil")) \(validUntil)")
+    }
+    if let fastTrack = inputs.fastTrack { parts.append(fastTrack) }
+    if let reason = inputs.reason { parts.append(reason) }
+    if let note = inputs.note { parts.append(note.replacingOccurrences(of: "\n", with: " ")) }
+    return parts.joined(separator: "; ")
+  }
+}

@@ -1,0 +1,90 @@
+/// A table for people: columns aligned by display width, a header, optional colour per cell.
+struct Table {
+  /// A column: its header and which side it aligns to.
+  struct Column {
+    var header: String
+    var alignRight: Bool = false
+    /// The widest it may grow on a terminal before its cells are cut with `…`.
+    var maxWidth: Int?
+  }
+
+  /// A cell: its text and style.
+  struct Cell: ExpressibleByStringLiteral {
+    var text: String
+    var style: Style = .plain
+
+    init(_ text: String, style: Style = .plain) {
+      self.text = text
+      self.style = style
+    }
+
+    init(stringLiteral value: String) {
+      self.text = value
+    }
+  }
+
+  var columns: [Column]
+  var rows: [[Cell]] = []
+
+  /// Adds a row.
+  mutating func add(_ cells: [Cell]) {
+    rows.append(cells)
+  }
+
+  /// The table as text: two spaces between columns, no trailing spaces.
+  func render(terminal: Terminal) -> String {
+    var widths = columns.map { DisplayWidth.of($0.header) }
+    let cut: (Int, String) -> String = { index, text in
+      guard terminal.isInteractive, let maximum = columns[index].maxWidth else { return text }
+      return DisplayWidth.truncate(text, to: maximum)
+    }
+    let texts = rows.map { row in row.enumerated().map { cut($0.offset, $0.element.text) } }
+    for row in texts {
+      for (index, text) in row.enumerated() where index < widths.count {
+        widths[index] = max(widths[index], DisplayWidth.of(text))
+      }
+    }
+    var lines: [String] = []
+    let header = columns.enumerated().map { index, column in
+      DisplayWidth.pad(column.header, to: widths[index], right: column.alignRight)
+    }
+    lines.append(
+      trimmed(Style.bold.apply(header.joined(separator: "  "), colour: terminal.usesColour)))
+    for (rowIndex, row) in rows.enumerated() {
+      var parts: [String] = []
+      for (index, cell) in row.enumerated() where index < widths.count {
+        let padded = DisplayWidth.pad(
+          texts[rowIndex][index],
+          to: index == row.count - 1 && !columns[index].alignRight
+            ? 0 : widths[index], right: columns[index].alignRight)
+        parts.append(cell.style.apply(padded, colour: terminal.usesColour))
+      }
+      lines.append(trimmed(parts.joined(separator: "  ")))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  private func trimmed(_ line: String) -> String {
+    var line = line
+    while line.last == " " { line.removeLast() }
+    return line
+  }
+}
+
+/// Label-value lines for one record, labels padded to a common display width.
+struct Card {
+  var lines: [(label: String, value: String)] = []
+
+  mutating func add(_ label: String, _ value: String?) {
+    guard let value, !value.isEmpty else { return }
+    lines.append((label, value))
+  }
+
+  func render(indent: String = "", terminal: Terminal) -> String {
+    let width = lines.map { DisplayWidth.of($0.label) }.max() ?? 0
+    return lines.map { line in
+      indent + Style.dim.apply(DisplayWidth.pad(line.label, to: width), colour: terminal.usesColour)
+        + "  " + line.value
+    }.joined(separator: "\n")
+  }
+}

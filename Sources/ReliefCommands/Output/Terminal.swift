@@ -1,0 +1,61 @@
+import Foundation
+
+/// Where output goes and how it may look: colour only on a terminal, never with `NO_COLOR`.
+struct Terminal: Sendable {
+  /// True when standard output is a terminal.
+  let isInteractive: Bool
+  /// True when colour may be used.
+  let usesColour: Bool
+  /// The width of the terminal, when known.
+  let columns: Int?
+
+  /// The terminal of this process.
+  static func current(environment: [String: String]) -> Terminal {
+    let interactive = isatty(STDOUT_FILENO) == 1
+    let colour =
+      interactive && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    var columns: Int?
+    if interactive {
+      var size = winsize()
+      if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+        columns = Int(size.ws_col)
+      } else if let value = environment["COLUMNS"].flatMap(Int.init) {
+        columns = value
+      }
+    }
+    return Terminal(isInteractive: interactive, usesColour: colour, columns: columns)
+  }
+
+  /// True when standard error is a terminal (progress bars go there).
+  static var errorIsInteractive: Bool { isatty(STDERR_FILENO) == 1 }
+}
+
+/// ANSI styles, applied only when the terminal takes colour.
+enum Style: Sendable {
+  case plain, bold, dim, red, yellow, blue, green
+
+  var code: String {
+    switch self {
+    case .plain: return ""
+    case .bold: return "\u{1B}[1m"
+    case .dim: return "\u{1B}[2m"
+    case .red: return "\u{1B}[31m"
+    case .yellow: return "\u{1B}[33m"
+    case .blue: return "\u{1B}[34m"
+    case .green: return "\u{1B}[32m"
+    }
+  }
+
+  /// The text in this style, or unchanged without colour.
+  func apply(_ text: String, colour: Bool) -> String {
+    guard colour, self != .plain, !text.isEmpty else { return text }
+    return code + text + "\u{1B}[0m"
+  }
+}
+
+/// Writes to standard error, for messages and progress.
+enum StandardError {
+  static func write(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import ReliefDomain
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The database file (env RELIEF_DB; default $XDG_DATA_HOME/relief/relief.sqlite).",
+      valueName: "path"))
+  var db: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Who records the events (env RELIEF_OFFICER; default the login name).", valueName: "name"))
+  var officer: String?
+
+  @Flag(name: .long, help: "Print one JSON document instead of text.")
+  var json = false
+
+  @Option(name: .long, help: "Language of the text output: en or zh (default from LANG).")
+  var lang: Language?
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// The process environment, read once.
+enum Environment {
+  static var values: [String: String] { ProcessInfo.processInfo.environment }
+}
+
+extension GlobalOptions {
+  /// The database path: `--db`, `RELIEF_DB`, or the default under the XDG data folder.
+  var databasePath: String {
+    if let db, !db.isEmpty { return Self.expand(db) }
+    let environment = Environment.values
+    if let path = environment["RELIEF_DB"], !path.isEmpty { return Self.expand(path) }
+    return Self.defaultDatabasePath(environment: environment)
+  }
+
+  static func defaultDatabasePath(environment: [String: String]) -> String {
+    let dataHome: String
+    if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+      dataHome = xdg
+    } else {
+      let home = environment["HOME"] ?? NSHomeDirectory()
+      dataHome = home + "/.local/share"
+    }
+    return dataHome + "/relief/relief.sqlite"
+  }
+
+  static func expand(_ path: String) -> String {
+    (path as NSString).expandingTildeInPath
+  }
+
+  /// The officer: `--officer`, `RELIEF_OFFICER`, or the login name.
+  func officerName() throws -> String {
+    let environment = Environment.values
+    let candidates = [
+      officer, environment["RELIEF_OFFICER"], environment["USER"], environment["LOGNAME"],
+    ]
+    for candidate in candidates {
+      if let name = try? Text.clean(candidate, field: "officer", required: true, maxLength: 60) {
+        return name
+      }
+    }
+    if let name = getlogin().map({ String(cString: $0) }), !name.isEmpty {
+      return name
+    }
+    throw Refusal("error.bad-officer")
+  }
+
+  /// The localizer for `--lang` or the environment.
+  var localizer: Localizer {
+    Localizer(language: Language.detect(flag: lang, environment: Environment.values))
+  }
+}

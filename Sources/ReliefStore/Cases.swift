@@ -1,0 +1,362 @@
+import Foundation
+import GRDB
+import ReliefDomain
+
+/// A case as stored, with the enterprise's name and region.
+public struct CaseRecord: Equatable, Sendable {
+  /// The case.
+  public var reliefCase: ReliefCase
+  /// The enterprise's registered name.
+  public var enterpriseName: String
+  /// The enterprise's region.
+  public var enterpriseRegion: RegionCode
+}
+
+/// Filters of `relief case list`.
+public struct CaseFilter: Sendable {
+  /// Open (non-terminal) or closed (terminal) cases only.
+  public enum Openness: Sendable { case open, closed }
+
+  public var kind: CaseKind?
+  public var state: CaseState?
+  public var openness: Openness?
+  public var assignee: String?
+  public var region: RegionPrefix?
+  public var enterprise: USCC?
+  /// Only cases whose deadline has passed.
+  public var overdue: Bool
+  /// Only cases due on or before this day.
+  public var dueBy: LocalDate?
+  /// Only cases at this alert level.
+  public var alert: Alert?
+  public var limit: Int
+
+  /// Creates a filter; a limit of 0 lists everything.
+  public init(
+    kind: CaseKind? = nil, state: CaseState? = nil, openness: Openness? = nil,
+    assignee: String? = nil, region: RegionPrefix? = nil, enterprise: USCC? = nil,
+    overdue: Bool = false, dueBy: LocalDate? = nil, alert: Alert? = nil, limit: Int = 100
+  ) {
+    self.kind = kind
+    self.state = state
+    self.openness = openness
+    self.assignee = assignee
+    self.region = region
+    self.enterprise = enterprise
+    self.overdue = overdue
+    self.dueBy = dueBy
+    self.alert = alert
+    self.limit = limit
+  }
+
+  /// True when the filter is about deadlines, so the most urgent come first.
+  var isAboutDeadlines: Bool { overdue || dueBy != nil || alert != nil }
+}
+
+extension StoreSession {
+  /// Opens a case: numbers it within its kind and year, records the opening event, starts its
+  /// clock. `at` nil means now.
+  public func openCase(_ opening: CaseOpening, at input: TimeInput?, officer: String, now: Instant)
+    throws -> CaseRecord
+  {
+    let kind = opening.details.kind
+    guard
+      let enterprise = try Row.fetchOne(
+        db, sql: "SELECT id, name, region FROM enterprises WHERE uscc = ?",
+        arguments: [opening.enterprise.rawValue])
+    else { throw StoreError.enterpriseNotFound(opening.enterprise) }
+    let at = input.map { agency.zone.resolve($0, notBefore: nil) } ?? now
+    let year = agency.zone.date(of: at).year
+    let standing =
+      kind.workflow.openingGuards.isEmpty
+      ? nil : try standing(of: opening.enterprise, today: agency.zone.date(of: at))
+    // Decide before taking a number, so that a refusal leaves no trace.
+    let probe = CaseID(kind: kind, year: year, number: 1)
+    _ = try ReliefCase.opening(
+      opening, id: probe, at: at, officer: officer,
+      context: agency.context(now: now, standing: standing))
+    let number = try nextNumber(kind: kind, year: year)
+    let id = CaseID(kind: kind, year: year, number: number)
+    let decision = try ReliefCase.opening(
+      opening, id: id, at: at, officer: officer,
+      context: agency.context(now: now, standing: standing))
+    let reliefCase = decision.reliefCase
+    try db.execute(
+      sql: """
+        INSERT INTO cases (kind, year, number, enterprise_id, state, title, assignee, opened_at,
+          updated_at, closed_at, due_date, warn_date, supervision_level, last_seq, details)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        kind.rawValue, year, number, enterprise["id"] as Int64, reliefCase.state.rawValue,
+        reliefCase.title, reliefCase.assignee, reliefCase.openedAt.seconds,
+        reliefCase.updatedAt.seconds, reliefCase.closedAt?.seconds,
+        reliefCase.clock?.dueDate.description, reliefCase.clock?.warnDate.description,
+        reliefCase.supervisionLevel, reliefCase.lastSeq, try StoredJSON.encode(reliefCase.details),
+      ])
+    let rowID = db.lastInsertedRowID
+    try append(decision.event, caseRowID: rowID, caseID: id)
+    try recordClockChange(decision.clockChange, caseRowID: rowID, event: decision.event)
+    return CaseRecord(
+      reliefCase: reliefCase, enterpriseName: enterprise["name"],
+      enterpriseRegion: RegionCode(trusted: enterprise["region"]))
+  }
+
+  private func nextNumber(kind: CaseKind, year: Int) throws -> Int {
+    let number =
+      try Int.fetchOne(
+        db,
+        sql: """
+          INSERT INTO case_sequences (kind, year, last) VALUES (?, ?, 1)
+          ON CONFLICT (kind, year) DO UPDATE SET last = last + 1
+          RETURNING last
+          """, arguments: [kind.rawValue, year]) ?? 1
+    guard number <= 999_999 else { throw StoreError.sequenceExhausted(kind: kind, year: year) }
+    return number
+  }
+
+  /// Performs an event on a case, decided against the case as it is inside this transaction.
+  public func perform(
+    _ event: EventName, inputs: EventInputs, at input: TimeInput?, officer: String, on id: CaseID,
+    now: Instant
+  ) throws -> CaseRecord {
+    guard let (rowID, stored) = try loadCase(id) else {
+      throw StoreError.caseNotFound(id.description)
+    }
+    let at = input.map { agency.zone.resolve($0, notBefore: stored.reliefCase.updatedAt) }
+    let standing = EnterpriseStanding(region: stored.enterpriseRegion)
+    let decision = try stored.reliefCase.applying(
+      EventRequest(event, inputs: inputs, at: at, officer: officer),
+      context: agency.context(now: now, standing: standing))
+    let reliefCase = decision.reliefCase
+    try db.execute(
+      sql: """
+        UPDATE cases SET state = ?, assignee = ?, updated_at = ?, closed_at = ?, due_date = ?,
+          warn_date = ?, supervision_level = ?, last_seq = ?, details = ?
+        WHERE id = ?
+        """,
+      arguments: [
+        reliefCase.state.rawValue, reliefCase.assignee, reliefCase.updatedAt.seconds,
+        reliefCase.closedAt?.seconds, reliefCase.clock?.dueDate.description,
+        reliefCase.clock?.warnDate.description, reliefCase.supervisionLevel, reliefCase.lastSeq,
+        try StoredJSON.encode(reliefCase.details), rowID,
+      ])
+    try append(decision.event, caseRowID: rowID, caseID: id)
+    try recordClockChange(decision.clockChange, caseRowID: rowID, event: decision.event)
+    var updated = stored
+    updated.reliefCase = reliefCase
+    return updated
+  }
+
+  /// Appends an event to the chain.
+  func append(_ event: CaseEvent, caseRowID: Int64, caseID: CaseID) throws {
+    let data = try StoredJSON.data(of: event)
+    let amount = StoredJSON.amount(of: event)
+    let previous =
+      try Data.fetchOne(
+        db.cachedStatement(sql: "SELECT hash FROM events ORDER BY id DESC LIMIT 1"))
+      ?? EventChain.genesis
+    let hash = EventChain.hash(
+      EventChain.Content(
+        caseCode: caseID.description, seq: event.seq, name: event.name.rawValue,
+        from: event.from?.rawValue, to: event.to.rawValue, at: event.at.seconds,
+        recordedAt: event.recordedAt.seconds, officer: event.officer, amount: amount, data: data),
+      previous: previous)
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO events (case_id, seq, name, from_state, to_state, at, recorded_at, officer,
+          amount, data, hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [
+      caseRowID, event.seq, event.name.rawValue, event.from?.rawValue, event.to.rawValue,
+      event.at.seconds, event.recordedAt.seconds, event.officer, amount, data, hash,
+    ])
+  }
+
+  /// Keeps the clocks table in step with a decision.
+  func recordClockChange(_ change: ClockChange, caseRowID: Int64, event: CaseEvent) throws {
+    if change.ended != nil {
+      try db.execute(
+        sql: """
+          UPDATE clocks SET ended_at = ?, late = max(late, ?)
+          WHERE case_id = ? AND ended_at IS NULL
+          """, arguments: [event.at.seconds, change.isLate ? 1 : 0, caseRowID])
+    }
+    if let updated = change.updated {
+      try db.execute(
+        sql: """
+          UPDATE clocks SET state = ?, length = ?, due_date = ?, warn_date = ?, fallback = ?,
+            late = max(late, ?)
+          WHERE case_id = ? AND ended_at IS NULL
+          """,
+        arguments: [
+          updated.state.rawValue, updated.length, updated.dueDate.description,
+          updated.warnDate.description, updated.usesFallbackCalendar ? 1 : 0,
+          change.isLate ? 1 : 0, caseRowID,
+        ])
+    }
+    if let started = change.started {
+      try db.cachedStatement(
+        sql: """
+          INSERT INTO clocks (case_id, started_seq, state, setting, unit, length, started_on,
+            due_date, warn_date, reminder, fallback, started_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """
+      ).execute(arguments: [
+        caseRowID, event.seq, started.state.rawValue, started.setting, started.unit.rawValue,
+        started.length, started.startedOn.description, started.dueDate.description,
+        started.warnDate.description, started.isReminder ? 1 : 0,
+        started.usesFallbackCalendar ? 1 : 0, event.at.seconds,
+      ])
+    }
+  }
+
+  static let caseColumns = """
+    c.id AS row_id, c.kind, c.year, c.number, c.state, c.title, c.assignee, c.opened_at,
+    c.updated_at, c.closed_at, c.supervision_level, c.last_seq, c.details,
+    e.uscc, e.name AS enterprise_name, e.region AS enterprise_region,
+    k.state AS clock_state, k.setting AS clock_setting, k.unit AS clock_unit,
+    k.length AS clock_length, k.started_on AS clock_started_on, k.due_date AS clock_due,
+    k.warn_date AS clock_warn, k.reminder AS clock_reminder, k.fallback AS clock_fallback
+    """
+
+  static let caseJoins = """
+    cases c JOIN enterprises e ON e.id = c.enterprise_id
+    LEFT JOIN clocks k ON k.case_id = c.id AND k.ended_at IS NULL
+    """
+
+  /// The stored case with this id, or nil.
+  public func caseRecord(_ id: CaseID) throws -> CaseRecord? {
+    try loadCase(id)?.record
+  }
+
+  func loadCase(_ id: CaseID) throws -> (rowID: Int64, record: CaseRecord)? {
+    guard
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT \(Self.caseColumns) FROM \(Self.caseJoins)
+          WHERE c.kind = ? AND c.year = ? AND c.number = ?
+          """, arguments: [id.kind.rawValue, id.year, id.number])
+    else { return nil }
+    return (row["row_id"], try Self.caseRecord(from: row))
+  }
+
+  static func caseRecord(from row: Row) throws -> CaseRecord {
+    guard let kind = CaseKind(rawValue: row["kind"]) else {
+      throw StoreError.corruptRecord("case kind \(row["kind"] as String? ?? "?")")
+    }
+    let id = CaseID(kind: kind, year: row["year"], number: row["number"])
+    var clock: CaseClock?
+    if let setting: String = row["clock_setting"],
+      let unit = ClockUnit(rawValue: row["clock_unit"]),
+      let started = LocalDate(row["clock_started_on"] as String),
+      let due = LocalDate(row["clock_due"] as String),
+      let warn = LocalDate(row["clock_warn"] as String)
+    {
+      clock = CaseClock(
+        state: CaseState(rawValue: row["clock_state"]), setting: setting, unit: unit,
+        length: row["clock_length"], startedOn: started, dueDate: due, warnDate: warn,
+        isReminder: (row["clock_reminder"] as Int) == 1,
+        usesFallbackCalendar: (row["clock_fallback"] as Int) == 1)
+    }
+    let details: CaseDetails
+    do {
+      details = try StoredJSON.decodeDetails(row["details"])
+    } catch {
+      throw StoreError.corruptRecord("details of \(id)")
+    }
+    let reliefCase = ReliefCase(
+      id: id, state: CaseState(rawValue: row["state"]), enterprise: USCC(trusted: row["uscc"]),
+      title: row["title"], assignee: row["assignee"], openedAt: Instant(seconds: row["opened_at"]),
+      updatedAt: Instant(seconds: row["updated_at"]),
+      closedAt: (row["closed_at"] as Int64?).map(Instant.init(seconds:)), details: details,
+      supervisionLevel: row["supervision_level"], clock: clock, lastSeq: row["last_seq"])
+    return CaseRecord(
+      reliefCase: reliefCase, enterpriseName: row["enterprise_name"],
+      enterpriseRegion: RegionCode(trusted: row["enterprise_region"]))
+  }
+
+  /// A case's events, oldest first.
+  public func history(of id: CaseID) throws -> [CaseEvent] {
+    guard let (rowID, _) = try loadCase(id) else { throw StoreError.caseNotFound(id.description) }
+    return try events(ofCaseRow: rowID)
+  }
+
+  func events(ofCaseRow rowID: Int64) throws -> [CaseEvent] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT seq, name, from_state, to_state, at, recorded_at, officer, data
+        FROM events WHERE case_id = ? ORDER BY seq
+        """, arguments: [rowID]
+    ).map(Self.event(from:))
+  }
+
+  static func event(from row: Row) throws -> CaseEvent {
+    let name = EventName(rawValue: row["name"])
+    let (inputs, opening) = try StoredJSON.decodeData(row["data"], name: name)
+    let from: String? = row["from_state"]
+    let at: Int64 = row["at"]
+    let recordedAt: Int64 = row["recorded_at"]
+    return CaseEvent(
+      seq: row["seq"], name: name, from: from.map(CaseState.init(rawValue:)),
+      to: CaseState(rawValue: row["to_state"]), at: Instant(seconds: at),
+      recordedAt: Instant(seconds: recordedAt), officer: row["officer"], inputs: inputs,
+      opening: opening)
+  }
+
+  /// Cases matching a filter: most recently opened first, or most urgent first when the filter is
+  /// about deadlines.
+  public func cases(matching filter: CaseFilter, today: LocalDate) throws -> Page<CaseRecord> {
+    var conditions: [String] = []
+    var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today.description]
+    if let kind = filter.kind {
+      conditions.append("c.kind = :kind")
+      arguments["kind"] = kind.rawValue
+    }
+    if let state = filter.state {
+      conditions.append("c.state = :state")
+      arguments["state"] = state.rawValue
+    }
+    switch filter.openness {
+    case .open?: conditions.append("c.closed_at IS NULL")
+    case .closed?: conditions.append("c.closed_at IS NOT NULL")
+    case nil: break
+    }
+    if let assignee = filter.assignee {
+      conditions.append("c.assignee = :assignee")
+      arguments["assignee"] = assignee
+    }
+    if let region = filter.region {
+      conditions.append("e.region >= :regionLow AND e.region < :regionHigh")
+      arguments["regionLow"] = region.digits
+      arguments["regionHigh"] = region.upperBound
+    }
+    if let enterprise = filter.enterprise {
+      conditions.append("e.uscc = :uscc")
+      arguments["uscc"] = enterprise.rawValue
+    }
+    if filter.overdue {
+      conditions.append("c.due_date < :today")
+    }
+    if let dueBy = filter.dueBy {
+      conditions.append("c.due_date >= :today AND c.due_date <= :dueBy")
+      arguments["dueBy"] = dueBy.description
+    }
+    switch filter.alert {
+    case .red?: conditions.append("c.due_date < :today")
+    case .yellow?: conditions.append("c.due_date >= :today AND c.warn_date <= :today")
+    case .blue?: conditions.append("c.warn_date > :today")
+    case nil: break
+    }
+    let order =
+      filter.isAboutDeadlines
+      ? "c.due_date ASC, c.opened_at ASC, c.id ASC" : "c.opened_at DESC, c.id DESC"
+    return try page(
+      select: Self.caseColumns, from: Self.caseJoins, where: conditions,
+      arguments: StatementArguments(arguments), orderBy: order, limit: filter.limit,
+      map: Self.caseRecord(from:))
+  }
+}

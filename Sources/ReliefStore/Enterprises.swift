@@ -1,0 +1,201 @@
+import Foundation
+import GRDB
+import ReliefDomain
+
+/// An enterprise with what Relief derives about it from its cases.
+public struct EnterpriseView: Equatable, Sendable {
+  /// The enterprise as registered.
+  public var enterprise: Enterprise
+  /// The highest tier it holds a valid recognition for.
+  public var tier: Tier?
+  /// True while one of its whitelist cases is `listed`.
+  public var isWhitelisted: Bool
+  /// When it was registered in Relief.
+  public var createdAt: Instant
+  /// When it was last changed.
+  public var updatedAt: Instant
+}
+
+/// Filters of `relief enterprise list`.
+public struct EnterpriseFilter: Sendable {
+  public var region: RegionPrefix?
+  public var size: EnterpriseSize?
+  public var tier: Tier?
+  public var whitelisted: Bool
+  public var limit: Int
+
+  /// Creates a filter; a limit of 0 lists everything.
+  public init(
+    region: RegionPrefix? = nil, size: EnterpriseSize? = nil, tier: Tier? = nil,
+    whitelisted: Bool = false, limit: Int = 100
+  ) {
+    self.region = region
+    self.size = size
+    self.tier = tier
+    self.whitelisted = whitelisted
+    self.limit = limit
+  }
+}
+
+extension StoreSession {
+  /// Registers an enterprise; refuses a code already registered.
+  public func addEnterprise(_ enterprise: Enterprise, now: Instant) throws {
+    let enterprise = try enterprise.validated()
+    if try enterpriseRowID(enterprise.uscc) != nil {
+      throw StoreError.enterpriseExists(enterprise.uscc)
+    }
+    try db.execute(
+      sql: """
+        INSERT INTO enterprises (uscc, name, region, size, sector, employees, revenue, industry,
+          contact, phone, checksum_warning, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: Self.arguments(of: enterprise) + [now.seconds, now.seconds])
+  }
+
+  /// Replaces an enterprise's fields (its code stays).
+  public func updateEnterprise(_ enterprise: Enterprise, now: Instant) throws {
+    let enterprise = try enterprise.validated()
+    guard try enterpriseRowID(enterprise.uscc) != nil else {
+      throw StoreError.enterpriseNotFound(enterprise.uscc)
+    }
+    var arguments = Self.arguments(of: enterprise)
+    arguments += [now.seconds]
+    try db.execute(
+      sql: """
+        UPDATE enterprises SET uscc = ?1, name = ?2, region = ?3, size = ?4, sector = ?5,
+          employees = ?6, revenue = ?7, industry = ?8, contact = ?9, phone = ?10,
+          checksum_warning = ?11, updated_at = ?12
+        WHERE uscc = ?1
+        """, arguments: arguments)
+  }
+
+  private static func arguments(of enterprise: Enterprise) -> StatementArguments {
+    [
+      enterprise.uscc.rawValue, enterprise.name, enterprise.region.rawValue,
+      enterprise.size?.rawValue, enterprise.sector?.rawValue, enterprise.employees,
+      enterprise.revenue?.fen, enterprise.industry, enterprise.contact, enterprise.phone,
+      enterprise.hasChecksumWarning ? 1 : 0,
+    ]
+  }
+
+  func enterpriseRowID(_ uscc: USCC) throws -> Int64? {
+    try Int64.fetchOne(
+      db.cachedStatement(sql: "SELECT id FROM enterprises WHERE uscc = ?"),
+      arguments: [uscc.rawValue])
+  }
+
+  /// The enterprise registered under a code, or nil.
+  public func enterprise(_ uscc: USCC) throws -> Enterprise? {
+    try Row.fetchOne(
+      db, sql: "SELECT * FROM enterprises WHERE uscc = ?", arguments: [uscc.rawValue]
+    ).map(Self.enterprise(from:))
+  }
+
+  /// The enterprise with its tier and white-list status on a day, or nil.
+  public func enterpriseView(_ uscc: USCC, today: LocalDate) throws -> EnterpriseView? {
+    try Row.fetchOne(
+      db,
+      sql: "SELECT e.*, \(Self.derivedColumns) FROM enterprises e WHERE e.uscc = :uscc",
+      arguments: ["uscc": uscc.rawValue, "today": today.description]
+    ).map(Self.view(from:))
+  }
+
+  /// Enterprises matching a filter, most recently registered first.
+  public func enterprises(matching filter: EnterpriseFilter, today: LocalDate) throws -> Page<
+    EnterpriseView
+  > {
+    var conditions: [String] = []
+    var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today.description]
+    if let region = filter.region {
+      conditions.append("e.region >= :regionLow AND e.region < :regionHigh")
+      arguments["regionLow"] = region.digits
+      arguments["regionHigh"] = region.upperBound
+    }
+    if let size = filter.size {
+      conditions.append("e.size = :size")
+      arguments["size"] = size.rawValue
+    }
+    if let tier = filter.tier {
+      conditions.append("(\(Self.tierRank)) = :tierRank")
+      arguments["tierRank"] = Tier.allCases.firstIndex(of: tier)! + 1
+    }
+    if filter.whitelisted {
+      conditions.append("(\(Self.whitelisted))")
+    }
+    return try page(
+      select: "e.*, \(Self.derivedColumns)", from: "enterprises e", where: conditions,
+      arguments: StatementArguments(arguments), orderBy: "e.created_at DESC, e.id DESC",
+      limit: filter.limit, map: Self.view(from:))
+  }
+
+  /// What guards need to know of an enterprise: its region, tiers and open whitelist case.
+  public func standing(of uscc: USCC, today: LocalDate) throws -> EnterpriseStanding? {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT id, region FROM enterprises WHERE uscc = ?", arguments: [uscc.rawValue])
+    else { return nil }
+    let id: Int64 = row["id"]
+    var tiers: [Tier: LocalDate] = [:]
+    for tierRow in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT json_extract(details, '$.tier') AS tier,
+          json_extract(details, '$.validUntil') AS validUntil
+        FROM cases WHERE enterprise_id = ? AND kind = 'cultivation' AND state = 'recognized'
+          AND json_extract(details, '$.validUntil') >= ?
+        """, arguments: [id, today.description])
+    {
+      if let tier = Tier(rawValue: tierRow["tier"] ?? ""),
+        let validUntil = LocalDate(tierRow["validUntil"] ?? "")
+      {
+        tiers[tier] = max(tiers[tier] ?? validUntil, validUntil)
+      }
+    }
+    let openWhitelist = try Row.fetchOne(
+      db,
+      sql: """
+        SELECT year, number FROM cases
+        WHERE enterprise_id = ? AND kind = 'whitelist' AND closed_at IS NULL LIMIT 1
+        """, arguments: [id]
+    ).map { CaseID(kind: .whitelist, year: $0["year"], number: $0["number"]) }
+    return EnterpriseStanding(
+      region: RegionCode(trusted: row["region"]), validTiers: tiers,
+      openWhitelistCase: openWhitelist)
+  }
+
+  static let tierRank = """
+    SELECT max(CASE json_extract(c.details, '$.tier') WHEN 'innovative' THEN 1
+      WHEN 'specialized' THEN 2 WHEN 'little-giant' THEN 3 END)
+    FROM cases c WHERE c.enterprise_id = e.id AND c.kind = 'cultivation'
+      AND c.state = 'recognized' AND json_extract(c.details, '$.validUntil') >= :today
+    """
+
+  static let whitelisted = """
+    EXISTS (SELECT 1 FROM cases c WHERE c.enterprise_id = e.id AND c.kind = 'whitelist'
+      AND c.state = 'listed')
+    """
+
+  static let derivedColumns = "(\(tierRank)) AS tier_rank, \(whitelisted) AS whitelisted"
+
+  static func enterprise(from row: Row) -> Enterprise {
+    Enterprise(
+      uscc: USCC(trusted: row["uscc"]), name: row["name"],
+      region: RegionCode(trusted: row["region"]),
+      size: (row["size"] as String?).flatMap(EnterpriseSize.init(rawValue:)),
+      sector: (row["sector"] as String?).flatMap(Sector.init(rawValue:)),
+      employees: row["employees"], revenue: (row["revenue"] as Int64?).map(Money.init(fen:)),
+      industry: row["industry"], contact: row["contact"], phone: row["phone"],
+      hasChecksumWarning: (row["checksum_warning"] as Int) == 1)
+  }
+
+  static func view(from row: Row) -> EnterpriseView {
+    let rank: Int? = row["tier_rank"]
+    return EnterpriseView(
+      enterprise: enterprise(from: row),
+      tier: rank.flatMap { $0 >= 1 && $0 <= Tier.allCases.count ? Tier.allCases[$0 - 1] : nil },
+      isWhitelisted: (row["whitelisted"] as Int?) == 1,
+      createdAt: Instant(seconds: row["created_at"]), updatedAt: Instant(seconds: row["updated_at"])
+    )
+  }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+import ReliefDomain
+import ReliefMigrations
+
+/// The database: the only type that talks to SQLite. Every `write` is one transaction.
+public final class ReliefStore: Sendable {
+  /// The database file, or nil in memory.
+  public let path: String?
+  let queue: DatabaseQueue
+
+  private init(path: String?, queue: DatabaseQueue) {
+    self.path = path
+    self.queue = queue
+  }
+
+  /// The newest schema version this build knows.
+  public static var schemaVersion: Int { ReliefMigrations.all.last?.version ?? 0 }
+
+  /// Creates the database (and its folder) readable by its owner only, or opens and migrates it
+  /// when it exists. Returns the store and whether the file was created.
+  public static func create(at path: String) throws -> (store: ReliefStore, created: Bool) {
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
+    if !FileManager.default.fileExists(atPath: folder) {
+      try FileManager.default.createDirectory(
+        atPath: folder, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
+    }
+    var created = false
+    if !FileManager.default.fileExists(atPath: path) {
+      let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+      if descriptor >= 0 {
+        close(descriptor)
+        created = true
+      }
+    }
+    let store = try translatingOpenErrors { try openExisting(at: path, fresh: created) }
+    return (store, created)
+  }
+
+  /// Opens an existing database and migrates it forward; fails when there is none.
+  public static func open(at path: String) throws -> ReliefStore {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw StoreError.databaseMissing(path: path)
+    }
+    return try translatingOpenErrors { try openExisting(at: path, fresh: false) }
+  }
+
+  private static func translatingOpenErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as DatabaseError {
+      throw StoreError.database(error.message ?? error.description)
+    }
+  }
+
+  private static func openExisting(at path: String, fresh: Bool) throws -> ReliefStore {
+    let queue: DatabaseQueue
+    do {
+      queue = try DatabaseQueue(path: path, configuration: configuration())
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+      throw StoreError.notAReliefDatabase(path: path)
+    }
+    if fresh {
+      try queue.writeWithoutTransaction { db in
+        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+      }
+    }
+    try migrate(queue, path: path)
+    return ReliefStore(path: path, queue: queue)
+  }
+
+  /// A fresh database in memory, for tests.
+  public static func inMemory() throws -> ReliefStore {
+    let queue = try DatabaseQueue(configuration: configuration())
+    try migrate(queue, path: ":memory:")
+    return ReliefStore(path: nil, queue: queue)
+  }
+
+  static func configuration() -> Configuration {
+    var configuration = Configuration()
+    // Officers share a database: a writer waits for another rather than failing.
+    configuration.busyMode = .timeout(30)
+    configuration.foreignKeysEnabled = true
+    configuration.prepareDatabase { db in
+      // A logged complaint must survive a power cut, not only a crash.
+      try db.execute(sql: "PRAGMA synchronous = FULL")
+    }
+    return configuration
+  }
+
+  /// Applies pending migrations in one transaction; refuses a database a newer Relief migrated.
+  static func migrate(_ queue: DatabaseQueue, path: String) throws {
+    let latest = schemaVersion
+    let current: Int
+    do {
+      current = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+      throw StoreError.notAReliefDatabase(path: path)
+    }
+    if current > latest { throw StoreError.newerSchema(found: current, supported: latest) }
+    guard current < latest else { return }
+    try queue.write { db in
+      let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+      if version == 0 {
+        let tables =
+          try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0
+        if tables > 0 { throw StoreError.notAReliefDatabase(path: path) }
+      }
+      for migration in ReliefMigrations.all where migration.version > version {
+        try db.execute(sql: migration.sql)
+      }
+      try db.execute(sql: "PRAGMA user_version = \(latest)")
+    }
+  }
+
+  /// Runs `body` in one write transaction: all of it happens, or none of it.
+  public func write<T>(_ body: (StoreSession) throws -> T) throws -> T {
+    try translatingErrors { try queue.write { db in try body(try StoreSession(db)) } }
+  }
+
+  /// Runs `body` in one read transaction: a consistent view.
+  public func read<T>(_ body: (StoreSession) throws -> T) throws -> T {
+    try translatingErrors { try queue.read { db in try body(try StoreSession(db)) } }
+  }
+
+  /// SQLite's errors become `StoreError.database`, so that no caller needs GRDB.
+  func translatingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as DatabaseError {
+      throw StoreError.database(error.message ?? error.description)
+    }
+  }
+
+  /// The schema version of the open database.
+  public func currentSchemaVersion() throws -> Int {
+    try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+  }
+}

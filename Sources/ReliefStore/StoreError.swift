@@ -1,0 +1,27 @@
+import ReliefDomain
+
+/// Why the store refused or failed. The command line words each case through its language tables.
+public enum StoreError: Error, Equatable, Sendable {
+  /// No database at the path; `relief init` creates one.
+  case databaseMissing(path: String)
+  /// The file is not a Relief database.
+  case notAReliefDatabase(path: String)
+  /// A newer Relief migrated this database; this one cannot read it.
+  case newerSchema(found: Int, supported: Int)
+  /// No enterprise with this code.
+  case enterpriseNotFound(USCC)
+  /// An enterprise with this code is already registered.
+  case enterpriseExists(USCC)
+  /// No case with this id.
+  case caseNotFound(String)
+  /// Every number of a kind and year is taken.
+  case sequenceExhausted(kind: CaseKind, year: Int)
+  /// The demo refuses to replace a database that is not a demo.
+  case notADemoDatabase(path: String)
+  /// A stored value could not be read back.
+  case corruptRecord(String)
+  /// SQLite refused or failed.
+  case database(String)
+  /// A setting that does not exist or a value it does not take.
+  case invalidSetting(key: String, value: String)
+}

@@ -1,0 +1,3 @@
+import ReliefCommands
+
+Relief.run()
