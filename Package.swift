@@ -44,10 +44,16 @@ let package = Package(
     ),
     .executableTarget(name: "relief", dependencies: ["ReliefCommands"]),
     .testTarget(name: "ReliefDomainTests", dependencies: ["ReliefDomain"]),
-    .testTarget(name: "ReliefStoreTests", dependencies: ["ReliefStore", "ReliefDomain"]),
+    .testTarget(
+      name: "ReliefStoreTests",
+      dependencies: ["ReliefStore", "ReliefDomain", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .testTarget(
       name: "ReliefCommandsTests",
-      dependencies: ["ReliefCommands", "ReliefStore", "ReliefDomain", "relief"]
+      dependencies: [
+        "ReliefCommands", "ReliefStore", "ReliefDomain", "relief",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
   ]
 )

@@ -2,7 +2,7 @@
 // 中文表：与英文表键相同。缺少的键回退到英文。
 
 extension Strings {
-  static let chinese: [String: String] = [
+  static let chineseCore: [String: String] = [
     // 案件类型
     "kind.arrears": "拖欠账款投诉",
     "kind.tax-refund": "税费减免",

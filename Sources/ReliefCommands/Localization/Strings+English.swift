@@ -2,7 +2,7 @@
 // The English table: every word Relief shows a person. The Chinese table has the same keys.
 
 extension Strings {
-  static let english: [String: String] = [
+  static let englishCore: [String: String] = [
     // Kinds
     "kind.arrears": "Arrears complaint",
     "kind.tax-refund": "Tax and fee relief",
@@ -341,5 +341,3 @@ extension Strings {
   ]
 }
 
-/// The language tables.
-enum Strings {}

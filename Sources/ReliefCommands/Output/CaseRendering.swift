@@ -104,7 +104,8 @@ struct CaseRendering {
     ]
     let inputs = event.inputs
     if let reason = inputs.reason { members.append(("reason", .string(reason))) }
-    if let to = inputs.to { members.append(("to", .string(to))) }
+    // `to` is the state reached; the transfer's --to department goes under `department`.
+    if let to = inputs.to { members.append(("department", .string(to))) }
     if let amount = inputs.amount { members.append(("amount", .string(amount.yuan))) }
     if let outcome = inputs.outcome { members.append(("outcome", .string(outcome.rawValue))) }
     if let days = inputs.days { members.append(("days", .int(days))) }
@@ -122,7 +123,7 @@ struct CaseRendering {
     if let opening = event.opening {
       members.append(("enterprise", .string(opening.enterprise.rawValue)))
       members.append(("title", .string(opening.title)))
-      members.append(("assignee", .string(opening.assignee)))
+      if inputs.assignee == nil { members.append(("assignee", .string(opening.assignee))) }
       members.append(("details", details(opening.details)))
     }
     return .object(members)

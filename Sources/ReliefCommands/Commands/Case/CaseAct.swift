@@ -23,16 +23,16 @@ extension Relief.CaseGroup {
     @Option(help: "The handling department (transfer).")
     var to: String?
 
-    @Option(help: "An amount (pay, approve, disburse).")
+    @Option(parsing: .unconditional, help: "An amount (pay, approve, disburse).")
     var amount: String?
 
     @Option(help: "The outcome (resolve).")
     var outcome: ArrearsOutcome?
 
-    @Option(help: "Days to add to the result period (extend).")
+    @Option(parsing: .unconditional, help: "Days to add to the result period (extend).")
     var days: Int?
 
-    @Option(help: "The evaluation score, 0-100 (evaluate).")
+    @Option(parsing: .unconditional, help: "The evaluation score, 0-100 (evaluate).")
     var score: Int?
 
     @Option(help: "A province recognising a white-list listing (recognize), such as 44 or 440000.")

@@ -16,7 +16,7 @@ extension Relief.CaseGroup.Open {
     @Option(help: "What kind of debtor.")
     var debtorType: DebtorType
 
-    @Option(help: "The amount owed (1250000, 1,250,000.50, 125万, 1.25亿).")
+    @Option(parsing: .unconditional, help: "The amount owed (1250000, 1,250,000.50, 125万, 1.25亿).")
     var amount: String
 
     @Option(help: "When payment was due (YYYY-MM-DD).")

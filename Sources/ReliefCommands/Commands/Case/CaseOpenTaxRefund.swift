@@ -14,7 +14,7 @@ extension Relief.CaseGroup.Open {
     @Option(help: "The kind of relief.")
     var reliefType: ReliefType
 
-    @Option(help: "The amount claimed.")
+    @Option(parsing: .unconditional, help: "The amount claimed.")
     var amount: String
 
     @Option(help: "The tax period, such as 2026-Q2.")

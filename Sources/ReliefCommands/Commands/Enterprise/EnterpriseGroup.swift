@@ -26,10 +26,12 @@ struct EnterpriseFields: ParsableArguments {
   @Option(help: "Sector, for deriving the size.")
   var sector: Sector?
 
-  @Option(help: "Staff count.")
+  @Option(parsing: .unconditional, help: "Staff count.")
   var employees: Int?
 
-  @Option(help: "Operating revenue in yuan (1250000, 1,250,000.50, 125万, 1.25亿).")
+  @Option(
+    parsing: .unconditional, help: "Operating revenue in yuan (1250000, 1,250,000.50, 125万, 1.25亿)."
+  )
   var revenue: String?
 
   @Option(help: "Industry code (GB/T 4754), such as C3971.")

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+@Suite("relief demo")
+struct DemoTests {
+  @Test("builds cases of every kind in every state, and never overwrites a real database")
+  func demo() throws {
+    let sandbox = try Sandbox(now: "2026-11-29T10:00:00+08:00", initialise: false)
+    let result = try sandbox.run("demo", "--json")
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try result.object()
+    #expect((json["enterprises"] as? Int ?? 0) >= 200)
+    let byState = try #require(json["casesByState"] as? [String: [String: Int]])
+    #expect(byState.count == 4)
+    for (kind, states) in byState {
+      for (state, count) in states {
+        #expect(count > 0, "no \(kind) case is \(state)")
+      }
+    }
+    let demo = sandbox.folder.appendingPathComponent("relief-demo.sqlite").path
+    #expect(FileManager.default.fileExists(atPath: demo))
+    // A second run replaces the demo.
+    #expect(try sandbox.run("demo").status == 0)
+    // The officer's database is never touched by the demo, and a real one is never overwritten.
+    try sandbox.ok("init")
+    let refused = try sandbox.run("demo", "--db", sandbox.database)
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("not a demo"))
+    let list = try sandbox.run("--db", demo, "case", "list", "--json", "--limit", "0")
+    #expect(try list.object()["total"] as? Int == json["cases"] as? Int)
+  }
+}
