@@ -20,6 +20,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case notADemoDatabase(path: String)
   /// A stored value could not be read back.
   case corruptRecord(String)
+  /// The year's calendar is already known; replacing it must be asked for.
+  case calendarYearKnown(Int)
   /// SQLite refused or failed.
   case database(String)
   /// A setting that does not exist or a value it does not take.

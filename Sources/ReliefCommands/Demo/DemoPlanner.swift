@@ -313,7 +313,12 @@ struct DemoPlanner {
       let isOpen = !opening.details.kind.workflow.isTerminal(target)
       let oldest = isOpen ? 75 : 420
       let latest = max(span + 1, isOpen ? 2 : 20)
-      openDay = today.adding(days: -random.int(min(latest, oldest)...max(latest, oldest)))
+      // Most open cases reached their state lately, so that their deadlines still run.
+      let recent = isOpen && random.chance(80)
+      let daysAgo =
+        recent
+        ? span + random.int(1...6) : random.int(min(latest, oldest)...max(latest, oldest))
+      openDay = today.adding(days: -daysAgo)
     }
     openDay = workingDay(onOrAfter: openDay)
     var opening = opening

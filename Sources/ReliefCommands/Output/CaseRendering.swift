@@ -41,9 +41,56 @@ struct CaseRendering {
       ("nextEvents", .array(reliefCase.nextEvents.map { .string($0.rawValue) })),
     ]
     if let history {
+      if let interest = interest(reliefCase, history: history) {
+        members.append(
+          (
+            "interest",
+            .object([
+              ("amount", .string(interest.result.interest.yuan)),
+              ("until", .string(interest.until.description)),
+              ("days", .int(Int64(interest.result.days))),
+              ("annualRate", .string(reliefCase.details.arrears?.agreedAnnualRate?.description)),
+            ])
+          ))
+      }
       members.append(("history", .array(history.map(json))))
     }
     return .object(members)
+  }
+
+  /// Overdue interest to date on an arrears case with an amount outstanding (to the closing day
+  /// for a finished case), payments taken into account.
+  func interest(_ reliefCase: ReliefCase, history: [CaseEvent]) -> (
+    result: OverdueInterest.Result, until: LocalDate
+  )? {
+    guard let arrears = reliefCase.details.arrears, arrears.outstanding > .zero else { return nil }
+    let until = reliefCase.closedAt.map(zone.date(of:)) ?? today
+    guard until > arrears.paymentDueDate else { return nil }
+    let payments = ReliefCase.payments(in: history, zone: zone)
+    return (arrears.interest(until: until, payments: payments), until)
+  }
+
+  /// Cases against their deadlines: most overdue first, with days late or left.
+  func deadlineTable(_ records: [CaseRecord]) -> String {
+    var table = Table(columns: [
+      .init(header: t("col.id")), .init(header: t("col.state")),
+      .init(header: t("col.enterprise"), maxWidth: 24), .init(header: t("col.assignee")),
+      .init(header: t("col.due")), .init(header: t("col.overdue-days"), alignRight: true),
+      .init(header: t("col.supervision"), alignRight: true), .init(header: t("col.alert")),
+    ])
+    for record in records {
+      let reliefCase = record.reliefCase
+      let due = reliefCase.clock?.dueDate
+      let late = due.map { max(0, $0.days(until: today)) } ?? 0
+      table.add([
+        Table.Cell(reliefCase.id.description), Table.Cell(t.state(reliefCase.state)),
+        Table.Cell(record.enterpriseName), Table.Cell(reliefCase.assignee ?? ""),
+        Table.Cell(due?.description ?? ""), Table.Cell(late > 0 ? String(late) : ""),
+        Table.Cell(reliefCase.supervisionLevel > 0 ? String(reliefCase.supervisionLevel) : ""),
+        alertCell(reliefCase.alert(on: today)),
+      ])
+    }
+    return table.render(terminal: terminal)
   }
 
   /// A case's kind-specific facts in JSON, money as two-decimal strings.
@@ -160,8 +207,8 @@ struct CaseRendering {
     return table.render(terminal: terminal)
   }
 
-  /// A case's card: header, facts, deadline, next events.
-  func card(_ record: CaseRecord) -> String {
+  /// A case's card: header, facts, deadline, interest, next events.
+  func card(_ record: CaseRecord, history: [CaseEvent] = []) -> String {
     let reliefCase = record.reliefCase
     var lines: [String] = []
     let header =
@@ -188,6 +235,20 @@ struct CaseRendering {
     }
     for (label, value) in detailLines(reliefCase.details) {
       card.add(label, value)
+    }
+    if let interest = interest(reliefCase, history: history) {
+      let basis =
+        reliefCase.details.arrears?.agreedAnnualRate.map {
+          t("interest.agreed", ["rate": $0.description])
+        } ?? t("interest.statutory")
+      card.add(
+        t("label.interest"),
+        t(
+          "msg.interest-line",
+          [
+            "interest": interest.result.interest.grouped, "until": interest.until.description,
+            "days": String(interest.result.days), "basis": basis,
+          ]))
     }
     card.add(t("label.next"), reliefCase.nextEvents.map(\.rawValue).joined(separator: ", "))
     lines.append(card.render(terminal: terminal))

@@ -56,6 +56,13 @@ enum Parse {
     return input
   }
 
+  static func month(_ text: String) throws -> YearMonth {
+    guard let month = YearMonth(text.trimmingCharacters(in: .whitespaces)) else {
+      throw Refusal("error.bad-month", ["value": text])
+    }
+    return month
+  }
+
   static func caseID(_ text: String) throws -> CaseID {
     guard let id = CaseID(text) else { throw Refusal("error.bad-case-id", ["value": text]) }
     return id

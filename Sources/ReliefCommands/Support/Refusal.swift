@@ -143,6 +143,12 @@ enum ErrorText {
       return t("error.time-future", ["at": zone.iso8601(at), "now": zone.iso8601(now)])
     case .timeBeforePreviousEvent(let at, let previous):
       return t("error.time-before", ["at": zone.iso8601(at), "previous": zone.iso8601(previous)])
+    case .calendarDayOutsideYear(let date, let year):
+      return t("error.calendar-outside-year", ["date": date.description, "year": String(year)])
+    case .calendarDayRepeated(let date):
+      return t("error.calendar-repeated", ["date": date.description])
+    case .calendarWorkdayNotWeekend(let date):
+      return t("error.calendar-workday", ["date": date.description])
     case .detailsDoNotMatchKind(let kind):
       return t("error.details-kind", ["kind": kind.rawValue])
     case .brokenHistory(let caseID, let seq):
@@ -168,6 +174,8 @@ enum ErrorText {
       return t("error.invalid-setting", ["key": key, "value": value])
     case .database(let message):
       return t("error.database", ["message": message])
+    case .calendarYearKnown(let year):
+      return t("error.calendar-known", ["year": String(year)])
     }
   }
 

@@ -131,3 +131,46 @@ extension WorkingCalendar {
     return result
   }
 }
+
+extension WorkingCalendar.Year {
+  /// One day of an imported year's arrangement.
+  public struct Day: Equatable, Sendable {
+    /// The date.
+    public var date: LocalDate
+    /// True for an official day off, false for a weekend day made a working day.
+    public var isDayOff: Bool
+
+    /// Creates a day.
+    public init(date: LocalDate, isDayOff: Bool) {
+      self.date = date
+      self.isDayOff = isDayOff
+    }
+  }
+
+  /// Builds a year from the State Council's list of days, refusing a day outside the year, a day
+  /// given twice, and a "working day" that is a weekday anyway.
+  public static func from(year: Int, days: [Day]) throws(DomainError) -> WorkingCalendar.Year {
+    guard LocalDate.supportedYears.contains(year) else {
+      throw .invalidValue(field: "year", value: String(year), expected: "a year from 1900 to 2999")
+    }
+    var seen = Set<LocalDate>()
+    var result = WorkingCalendar.Year(year: year, daysOff: [], workdays: [])
+    for day in days {
+      guard day.date.year == year else { throw .calendarDayOutsideYear(day.date, year: year) }
+      guard seen.insert(day.date).inserted else { throw .calendarDayRepeated(day.date) }
+      if day.isDayOff {
+        result.daysOff.insert(day.date)
+      } else {
+        guard day.date.isWeekend else { throw .calendarWorkdayNotWeekend(day.date) }
+        result.workdays.insert(day.date)
+      }
+    }
+    return result
+  }
+
+  /// The year as a list of days, in date order.
+  public var days: [Day] {
+    (daysOff.map { Day(date: $0, isDayOff: true) } + workdays.map { Day(date: $0, isDayOff: false) })
+      .sorted { $0.date < $1.date }
+  }
+}

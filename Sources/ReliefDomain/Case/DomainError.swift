@@ -49,6 +49,12 @@ public enum DomainError: Error, Equatable, Sendable {
   case timeInFuture(at: Instant, now: Instant)
   /// A time before the case's previous event.
   case timeBeforePreviousEvent(at: Instant, previous: Instant)
+  /// An imported calendar lists a day of another year.
+  case calendarDayOutsideYear(LocalDate, year: Int)
+  /// An imported calendar lists a day twice.
+  case calendarDayRepeated(LocalDate)
+  /// An imported calendar makes a weekday a "make-up working day".
+  case calendarWorkdayNotWeekend(LocalDate)
   /// The kind of a case and of its details differ (a corrupted or foreign record).
   case detailsDoNotMatchKind(CaseKind)
   /// A replayed history does not start with an opening or skips a number.

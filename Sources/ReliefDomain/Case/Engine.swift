@@ -204,6 +204,14 @@ extension ReliefCase {
       calendar: context.calendar)
   }
 
+  /// The running clock recounted with the context's calendar and settings (after a calendar
+  /// import or a settings change); its start day stays.
+  public func recountedClock(context: DecisionContext) -> CaseClock? {
+    clock(
+      enteredOn: clock?.startedOn ?? context.zone.date(of: updatedAt), previous: clock,
+      context: context)
+  }
+
   /// Rebuilds a case from its events, the way the store's checks do: effects are applied again,
   /// guards that depend on other records or on the time of recording are not re-checked.
   public static func replaying(_ events: [CaseEvent], id: CaseID, context: DecisionContext)

@@ -26,7 +26,7 @@ extension Relief.CaseGroup {
         context.print(json: rendering.json(record, history: history))
         return
       }
-      context.print(rendering.card(record))
+      context.print(rendering.card(record, history: history))
       context.print("")
       context.print(context.styled(context.t("label.history"), .bold))
       context.print(rendering.historyTable(history, kind: caseID.kind))

@@ -1,0 +1,75 @@
+import ArgumentParser
+import ReliefDomain
+import ReliefStore
+
+extension Relief {
+  /// `relief interest`: overdue interest under the payment regulation.
+  struct Interest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Compute overdue interest: 0.05% a day, or an agreed annual rate / 365.",
+      discussion: """
+        Interest accrues on the outstanding amount for each calendar day after the due date \
+        through --until (default today), inclusive; a payment reduces the outstanding amount from \
+        the day after it. Rounded half up to the fen once, at the end.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(parsing: .unconditional, help: "The amount owed.")
+    var amount: String
+
+    @Option(help: "The payment due date (YYYY-MM-DD).")
+    var due: String
+
+    @Option(help: "The last day counted (default today).")
+    var until: String?
+
+    @Option(help: "The agreed annual rate, such as 3.45% (else 0.05% a day).")
+    var annualRate: String?
+
+    @Option(help: "A payment made, DATE:AMOUNT (repeat for several).")
+    var payment: [String] = []
+
+    func run() throws {
+      let t = global.localizer
+      let amount = try Parse.money(amount)
+      let due = try Parse.date(due, field: "due")
+      let zone =
+        (try? ReliefStore.open(at: global.databasePath).read { $0.agency.zone }) ?? .shanghai
+      let until =
+        try until.map { try Parse.date($0, field: "until") }
+        ?? zone.date(of: try Clock.now(zone: zone))
+      let rate = try annualRate.map(Parse.rate)
+      let payments = try payment.map { text -> OverdueInterest.Payment in
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let date = LocalDate(parts[0]) else {
+          throw Refusal("error.bad-payment", ["value": text])
+        }
+        return OverdueInterest.Payment(date: date, amount: try Parse.money(parts[1]))
+      }
+      let result = OverdueInterest.compute(
+        amount: amount, due: due, until: until, payments: payments, annualRate: rate)
+      let basis =
+        rate.map { t("interest.agreed", ["rate": $0.description]) } ?? t("interest.statutory")
+      if global.json {
+        print(
+          JSONValue.object([
+            ("amount", .string(amount.yuan)), ("due", .string(due.description)),
+            ("until", .string(until.description)), ("annualRate", .string(rate?.description)),
+            ("days", .int(Int64(result.days))), ("outstanding", .string(result.outstanding.yuan)),
+            ("interest", .string(result.interest.yuan)),
+          ]).render())
+        return
+      }
+      var card = Card()
+      card.add(t("interest.amount"), amount.grouped)
+      card.add(t("interest.due"), due.description)
+      card.add(t("interest.until"), until.description)
+      card.add(t("interest.days"), String(result.days))
+      card.add(t("interest.basis"), basis)
+      card.add(t("interest.outstanding"), result.outstanding.grouped)
+      card.add(t("interest.interest"), result.interest.grouped)
+      print(card.render(terminal: .current(environment: Environment.values)))
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import ReliefDomain
+import ReliefStore
+
+extension Relief.SlaGroup {
+  /// `relief sla check`: exits 3 when any case is red.
+  struct Check: StoreCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List red and yellow cases; exit 0 when none is red, 3 when some are.",
+      discussion: "A summary line comes first, then the cases, most overdue first.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Region prefix of the enterprises: 2, 4 or 6 digits.")
+    var region: String?
+
+    func run(_ context: CommandContext) throws {
+      let region = try region.map(Parse.regionPrefix)
+      let (counts, red, yellow) = try context.store.read { session in
+        (
+          try session.alertCounts(today: context.today),
+          try session.cases(
+            matching: CaseFilter(region: region, alert: .red, limit: 0), today: context.today),
+          try session.cases(
+            matching: CaseFilter(region: region, alert: .yellow, limit: 0), today: context.today)
+        )
+      }
+      let cases = red.items + yellow.items
+      let rendering = CaseRendering(context)
+      if context.json {
+        context.print(
+          json: .object([
+            ("date", .string(context.today.description)),
+            ("red", .int(Int64(red.total))), ("yellow", .int(Int64(yellow.total))),
+            ("blue", .int(Int64(counts.blue))), ("running", .int(Int64(counts.running))),
+            ("cases", .array(cases.map { rendering.json($0) })),
+          ]))
+      } else {
+        let summary = context.t(
+          "sla.summary",
+          [
+            "date": context.today.description, "red": String(red.total),
+            "yellow": String(yellow.total), "blue": String(counts.blue),
+            "running": String(counts.running),
+          ])
+        context.print(context.styled(summary, red.total > 0 ? .red : .bold))
+        if cases.isEmpty {
+          context.print(context.t("sla.all-clear"))
+        } else {
+          context.print(rendering.deadlineTable(cases))
+        }
+      }
+      if red.total > 0 { throw ExitCode(3) }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import GRDB
+import ReliefDomain
+
+/// Where the working-day arrangement of a year comes from.
+public enum CalendarSource: String, Sendable {
+  /// Shipped with Relief.
+  case official
+  /// Imported by an officer.
+  case imported
+}
+
+/// How many running deadlines are at each alert level on a day.
+public struct AlertCounts: Equatable, Sendable {
+  public var red: Int
+  public var yellow: Int
+  public var blue: Int
+
+  /// Every running deadline.
+  public var running: Int { red + yellow + blue }
+}
+
+extension StoreSession {
+  /// Where a year's calendar comes from, or nil when Relief counts it by weekdays alone.
+  public func calendarSource(of year: Int) throws -> CalendarSource? {
+    if try Int.fetchOne(db, sql: "SELECT 1 FROM calendar_years WHERE year = ?", arguments: [year])
+      != nil
+    {
+      return .imported
+    }
+    return WorkingCalendar.official.knows(year: year) ? .official : nil
+  }
+
+  /// Adds (or with `replace`, replaces) a year's official arrangement, then recounts every running
+  /// deadline. Returns how many deadlines changed.
+  public func importCalendar(
+    _ year: WorkingCalendar.Year, replace: Bool, officer: String, now: Instant
+  ) throws -> Int {
+    if !replace, try calendarSource(of: year.year) != nil {
+      throw StoreError.calendarYearKnown(year.year)
+    }
+    try db.execute(sql: "DELETE FROM calendar_days WHERE year = ?", arguments: [year.year])
+    try db.execute(sql: "DELETE FROM calendar_years WHERE year = ?", arguments: [year.year])
+    try db.execute(
+      sql: "INSERT INTO calendar_years (year, imported_at, officer) VALUES (?, ?, ?)",
+      arguments: [year.year, now.seconds, officer])
+    let insert = try db.cachedStatement(
+      sql: "INSERT INTO calendar_days (date, year, day_off) VALUES (?, ?, ?)")
+    for day in year.days {
+      try insert.execute(arguments: [day.date.description, year.year, day.isDayOff ? 1 : 0])
+    }
+    return try recountRunningClocks(now: now)
+  }
+
+  /// Recounts every running deadline with the calendar and settings as stored now (after a
+  /// calendar import or a settings change). Start days stay; only the counting changes.
+  public func recountRunningClocks(now: Instant) throws -> Int {
+    let agency = try Self.loadAgency(db)
+    let rows = try Row.fetchAll(
+      db,
+      sql: "SELECT \(Self.caseColumns) FROM \(Self.caseJoins) WHERE k.case_id IS NOT NULL")
+    var changed = 0
+    for row in rows {
+      let record = try Self.caseRecord(from: row)
+      let rowID: Int64 = row["row_id"]
+      let old = record.reliefCase.clock
+      let new = record.reliefCase.recountedClock(context: agency.context(now: now))
+      guard new != old, let new else { continue }
+      try db.execute(
+        sql: """
+          UPDATE clocks SET length = ?, due_date = ?, warn_date = ?, fallback = ?
+          WHERE case_id = ? AND ended_at IS NULL
+          """,
+        arguments: [
+          new.length, new.dueDate.description, new.warnDate.description,
+          new.usesFallbackCalendar ? 1 : 0, rowID,
+        ])
+      try db.execute(
+        sql: "UPDATE cases SET due_date = ?, warn_date = ? WHERE id = ?",
+        arguments: [new.dueDate.description, new.warnDate.description, rowID])
+      changed += 1
+    }
+    return changed
+  }
+
+  /// The running deadlines at each alert level on a day.
+  public func alertCounts(today: LocalDate) throws -> AlertCounts {
+    let row = try Row.fetchOne(
+      db,
+      sql: """
+        SELECT coalesce(sum(due_date < :today), 0) AS red,
+          coalesce(sum(due_date >= :today AND warn_date <= :today), 0) AS yellow,
+          coalesce(sum(warn_date > :today), 0) AS blue
+        FROM cases WHERE due_date IS NOT NULL
+        """, arguments: ["today": today.description])
+    return AlertCounts(red: row?["red"] ?? 0, yellow: row?["yellow"] ?? 0, blue: row?["blue"] ?? 0)
+  }
+}
