@@ -53,9 +53,12 @@ struct InterestTests {
 
   @Test("rounding is half up to the fen, once, at the end")
   func rounding() throws {
-    #expect(try compute("10", due: "2026-03-31", until: "2026-04-01").interest.yuan == "0.01")  // 0.5 fen
-    #expect(try compute("1", due: "2026-03-31", until: "2026-04-01").interest.yuan == "0.00")  // 0.05 fen
-    #expect(try compute("333.33", due: "2026-03-31", until: "2026-04-03").interest.yuan == "0.50")  // 49.9995 fen
+    // 0.5 fen rounds up.
+    #expect(try compute("10", due: "2026-03-31", until: "2026-04-01").interest.yuan == "0.01")
+    // 0.05 fen rounds down.
+    #expect(try compute("1", due: "2026-03-31", until: "2026-04-01").interest.yuan == "0.00")
+    // 49.9995 fen: rounded once at the end, not per day.
+    #expect(try compute("333.33", due: "2026-03-31", until: "2026-04-03").interest.yuan == "0.50")
   }
 
   @Test("nothing accrues up to the due date")
