@@ -45,6 +45,12 @@ struct Localizer: Sendable {
     has("state.\(state.rawValue)") ? self("state.\(state.rawValue)") : state.rawValue
   }
 
+  /// The state's label followed by its identifier when they differ: `已受理 (accepted)`.
+  func stateWithIdentifier(_ state: CaseState) -> String {
+    let label = self.state(state)
+    return label == state.rawValue ? label : "\(label) (\(state.rawValue))"
+  }
+
   func event(_ event: EventName, kind: CaseKind? = nil) -> String {
     if let kind, has("event.\(kind.rawValue).\(event.rawValue)") {
       return self("event.\(kind.rawValue).\(event.rawValue)")

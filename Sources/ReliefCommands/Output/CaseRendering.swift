@@ -212,7 +212,7 @@ struct CaseRendering {
     let reliefCase = record.reliefCase
     var lines: [String] = []
     let header =
-      "\(reliefCase.id)  \(t.kind(reliefCase.kind)) · \(t.state(reliefCase.state)) (\(reliefCase.state))"
+      "\(reliefCase.id)  \(t.kind(reliefCase.kind)) · \(t.stateWithIdentifier(reliefCase.state))"
     lines.append(Style.bold.apply(header, colour: terminal.usesColour))
     var card = Card()
     card.add(t("label.enterprise"), "\(record.enterpriseName)  \(reliefCase.enterprise)")
@@ -226,7 +226,7 @@ struct CaseRendering {
       let alert = alertCell(clock.alert(on: today))
       card.add(
         t("label.due"),
-        t("msg.due-line", ["date": clock.dueDate.description, "rule": clockRule(clock)]) + "  "
+        t("msg.due-value", ["date": clock.dueDate.description, "rule": clockRule(clock)]) + "  "
           + alert.style.apply(alert.text, colour: terminal.usesColour))
     }
     if reliefCase.supervisionLevel > 0 {

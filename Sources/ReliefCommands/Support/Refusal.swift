@@ -98,7 +98,7 @@ enum ErrorText {
       return t(
         "error.event-not-allowed",
         [
-          "case": caseID.description, "state": "\(t.state(state)) (\(state.rawValue))",
+          "case": caseID.description, "state": t.stateWithIdentifier(state),
           "event": event.rawValue, "allowed": t.list(allowed.map(\.rawValue)),
         ])
     case .unknownEvent(let kind, let event, let allowed):
@@ -182,6 +182,6 @@ enum ErrorText {
   static func regionName(_ region: RegionCode, _ t: Localizer) -> String {
     if t.language == .zh { return Regions.chineseName(of: region) + " (\(region.rawValue))" }
     let english = Regions.provinces[region.provinceDigits]?.en ?? region.provinceDigits
-    return region.isProvince ? "\(english) (\(region.rawValue))" : region.rawValue
+    return "\(english) (\(region.rawValue))"
   }
 }

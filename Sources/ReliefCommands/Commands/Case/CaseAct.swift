@@ -61,8 +61,8 @@ extension Relief.CaseGroup {
           "msg.case-acted",
           [
             "id": record.reliefCase.id.description,
-            "event": context.t.event(name, kind: record.reliefCase.kind),
-            "state": "\(context.t.state(record.reliefCase.state)) (\(record.reliefCase.state))",
+            "command": name.rawValue,
+            "state": context.t.stateWithIdentifier(record.reliefCase.state),
           ])
       }
     }

@@ -56,7 +56,7 @@ enum WorkflowRendering {
       .init(header: t("col.state")), .init(header: ""), .init(header: t("col.clock")),
     ])
     for state in workflow.states {
-      var clock = ""
+      var clock = state.pausesClock ? t("label.clock-stops") : ""
       if let spec = state.clock {
         clock = t(
           "clock.\(spec.setting)",
@@ -122,6 +122,9 @@ enum WorkflowRendering {
     }
     for state in workflow.states where state.isTerminal {
       lines.append("  \(mermaidID(state.name)) --> [*]")
+    }
+    for state in workflow.states where state.pausesClock {
+      lines.append("  note right of \(mermaidID(state.name)): clock stops; restarts on receipt")
     }
     for state in workflow.states {
       guard let clock = state.clock else { continue }
