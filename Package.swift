@@ -11,6 +11,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // Values, cases, workflows, calendars, clocks, interest: no SQLite, no I/O.
@@ -43,7 +44,12 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "relief", dependencies: ["ReliefCommands"]),
-    .testTarget(name: "ReliefDomainTests", dependencies: ["ReliefDomain"]),
+    .testTarget(
+      name: "ReliefDomainTests",
+      dependencies: [
+        "ReliefDomain", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
     .testTarget(
       name: "ReliefStoreTests",
       dependencies: ["ReliefStore", "ReliefDomain", .product(name: "GRDB", package: "GRDB.swift")]

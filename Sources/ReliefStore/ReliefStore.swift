@@ -31,7 +31,7 @@ public final class ReliefStore: Sendable {
     if !FileManager.default.fileExists(atPath: path) {
       let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
       if descriptor >= 0 {
-        close(descriptor)
+        Foundation.close(descriptor)
         created = true
       }
     }
@@ -133,6 +133,11 @@ public final class ReliefStore: Sendable {
     } catch let error as DatabaseError {
       throw StoreError.database(error.message ?? error.description)
     }
+  }
+
+  /// Closes the connection, checkpointing the write-ahead log into the database file.
+  public func close() throws {
+    try queue.close()
   }
 
   /// The schema version of the open database.

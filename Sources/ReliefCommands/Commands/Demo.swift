@@ -22,8 +22,13 @@ extension Relief {
     func run() throws {
       let path = GlobalOptions.expand(global.db ?? "relief-demo.sqlite")
       let t = global.localizer
-      try Self.clearEarlierDemo(at: path)
-      let (store, _) = try ReliefStore.create(at: path)
+      try Self.refuseRealDatabase(at: path)
+      // Built beside its final place and renamed over it at the end, so that a demo killed half
+      // way leaves the earlier demo (or nothing) rather than half a database.
+      let building = path + ".building-\(getpid())"
+      Self.removeDatabaseFiles(at: building)
+      defer { Self.removeDatabaseFiles(at: building) }
+      let (store, _) = try ReliefStore.create(at: building)
       let context = try CommandContext(store: store, global: global)
       if !context.json {
         StandardError.write(t("msg.demo-building", ["path": path]) + "\n")
@@ -56,23 +61,36 @@ extension Relief {
         }
       }
       progress.finish()
-      try DemoSummary.print(store: store, path: path, context: context)
+      try store.close()
+      Self.removeDatabaseFiles(at: path)
+      guard rename(building, path) == 0 else {
+        throw Refusal("error.io", ["path": path, "message": String(cString: strerror(errno))])
+      }
+      let final = try ReliefStore.open(at: path)
+      try DemoSummary.print(
+        store: final, path: path, context: try CommandContext(store: final, global: global))
     }
 
-    /// Removes an earlier demo at `path`; refuses anything else.
-    static func clearEarlierDemo(at path: String) throws {
+    /// Refuses to replace anything at `path` but an earlier demo.
+    static func refuseRealDatabase(at path: String) throws {
       guard FileManager.default.fileExists(atPath: path) else { return }
       let isDemo: Bool
       do {
-        isDemo = try ReliefStore.open(at: path).read { $0.agency.isDemo }
+        let store = try ReliefStore.open(at: path)
+        isDemo = try store.read { $0.agency.isDemo }
+        try store.close()
       } catch {
         throw StoreError.notADemoDatabase(path: path)
       }
       guard isDemo else { throw StoreError.notADemoDatabase(path: path) }
-      for suffix in ["", "-wal", "-shm"] {
+    }
+
+    static func removeDatabaseFiles(at path: String) {
+      for suffix in ["", "-wal", "-shm", "-journal"] {
         try? FileManager.default.removeItem(atPath: path + suffix)
       }
     }
+
   }
 }
 

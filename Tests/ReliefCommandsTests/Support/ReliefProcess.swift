@@ -76,6 +76,12 @@ final class Sandbox {
   func ok(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws
     -> String
   {
+    try ok(arguments: arguments, sourceLocation: sourceLocation)
+  }
+
+  /// Runs `relief` with an argument list, expecting success.
+  @discardableResult
+  func ok(arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
     let result = try run(arguments: arguments)
     #expect(
       result.status == 0, "relief \(arguments.joined(separator: " ")) failed: \(result.stderr)",

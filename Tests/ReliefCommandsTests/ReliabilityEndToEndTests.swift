@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+@testable import ReliefDomain
+@testable import ReliefStore
+
+@Suite("Reliability, end to end", .serialized)
+struct ReliabilityEndToEndTests {
+  func sandboxWithFirm() throws -> Sandbox {
+    let sandbox = try Sandbox()
+    try sandbox.ok(
+      "enterprise", "add", "--uscc", Codes.nanshan, "--name", "深圳市星河科技有限公司", "--region", "440305")
+    return sandbox
+  }
+
+  static let complaint = [
+    "case", "open", "arrears", "--enterprise", Codes.nanshan, "--debtor", "深圳市某局", "--debtor-type",
+    "government", "--amount", "5000", "--payment-due", "2026-03-31",
+  ]
+
+  /// Starts `relief` without waiting for it.
+  func start(_ sandbox: Sandbox, _ arguments: [String]) throws -> (Process, Pipe) {
+    let process = Process()
+    process.executableURL = try Sandbox.binary()
+    process.arguments = arguments
+    process.environment = sandbox.environment
+    process.currentDirectoryURL = sandbox.folder
+    let errors = Pipe()
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = errors
+    try process.run()
+    return (process, errors)
+  }
+
+  @Test("officers logging complaints at once never fail for being busy; ids stay exact")
+  func parallelOpenings() throws {
+    let sandbox = try sandboxWithFirm()
+    let script = (0..<8).map { _ in Self.complaint.map { "'\($0)'" }.joined(separator: " ") }
+    let loop = "for i in 1 2 3 4 5 6; do \"$RELIEF\" \(script[0]) >/dev/null || exit 1; done"
+    var runs: [Process] = []
+    for _ in 0..<6 {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = ["-c", loop]
+      process.environment = sandbox.environment.merging(["RELIEF": try Sandbox.binary().path]) {
+        $1
+      }
+      process.currentDirectoryURL = sandbox.folder
+      try process.run()
+      runs.append(process)
+    }
+    for process in runs {
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0)
+    }
+    let list = try sandbox.run("case", "list", "--json", "--limit", "0").object()
+    let ids = try #require(list["items"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+    #expect(ids.count == 36)
+    #expect(Set(ids) == Set((1...36).map { String(format: "AR-2026-%06d", $0) }))
+  }
+
+  @Test("two officers acting on one case with contradictory events: exactly one succeeds")
+  func contradictoryEvents() throws {
+    let sandbox = try sandboxWithFirm()
+    for round in 1...3 {
+      try sandbox.ok(arguments: Self.complaint)
+      let id = String(format: "AR-2026-%06d", round)
+      var started: [(Process, Pipe)] = []
+      for index in 0..<8 {
+        let arguments =
+          index % 2 == 0
+          ? ["case", "act", id, "accept"] : ["case", "act", id, "reject", "--reason", "不予受理"]
+        started.append(try start(sandbox, arguments))
+      }
+      var successes = 0
+      for (process, errors) in started {
+        process.waitUntilExit()
+        let message = String(
+          decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        if process.terminationStatus == 0 {
+          successes += 1
+        } else {
+          #expect(process.terminationStatus == 1)
+          #expect(message.contains("is accepted") || message.contains("is rejected"), "\(message)")
+        }
+      }
+      #expect(successes == 1)
+      let history = try sandbox.run("case", "history", id, "--json").json() as? [Any]
+      #expect(history?.count == 2)
+    }
+  }
+
+  @Test("a process killed in the middle of writing leaves every case whole")
+  func killedWriters() throws {
+    let sandbox = try sandboxWithFirm()
+    try sandbox.ok(arguments: Self.complaint)
+    for round in 0..<24 {
+      let (process, _) = try start(sandbox, ["case", "note", "AR-2026-000001", "第\(round)次回访"])
+      usleep(UInt32(round % 8) * 4_000)
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
+    let store = try ReliefStore.open(at: sandbox.database)
+    let id = CaseID(kind: .arrears, year: 2026, number: 1)
+    let (stored, history) = try store.read { session in
+      (try session.caseRecord(id)!.reliefCase, try session.history(of: id))
+    }
+    #expect(history.map(\.seq) == Array(1...history.count))
+    #expect(stored.lastSeq == history.count)
+    let replayed = try ReliefCase.replaying(
+      history, id: id, context: DecisionContext(now: stored.updatedAt))
+    #expect(replayed.state == stored.state)
+    #expect(replayed.lastSeq == stored.lastSeq)
+    #expect(try store.read { try $0.verifyChain() }.firstBreak == nil)
+  }
+
+  @Test("a demo killed half way leaves the earlier demo, or nothing")
+  func killedDemo() throws {
+    let sandbox = try Sandbox(now: "2026-11-29T10:00:00+08:00", initialise: false)
+    let demo = sandbox.folder.appendingPathComponent("relief-demo.sqlite").path
+    let (first, _) = try start(sandbox, ["demo", "--enterprises", "4000"])
+    usleep(700_000)
+    kill(first.processIdentifier, SIGKILL)
+    first.waitUntilExit()
+    // Killed half way (a machine fast enough to finish first proves nothing here).
+    if first.terminationReason == .uncaughtSignal {
+      #expect(!FileManager.default.fileExists(atPath: demo))
+    }
+    try sandbox.ok("demo")
+    let before = try Sandbox.dump(demo)
+    let (second, _) = try start(sandbox, ["demo", "--enterprises", "4000"])
+    usleep(700_000)
+    kill(second.processIdentifier, SIGKILL)
+    second.waitUntilExit()
+    if second.terminationReason == .uncaughtSignal {
+      #expect(try Sandbox.dump(demo) == before)
+    }
+  }
+}
