@@ -23,17 +23,22 @@ public final class ReliefStore: Sendable {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     if !FileManager.default.fileExists(atPath: folder) {
-      try FileManager.default.createDirectory(
-        atPath: folder, withIntermediateDirectories: true,
-        attributes: [.posixPermissions: 0o700])
+      do {
+        try FileManager.default.createDirectory(
+          atPath: folder, withIntermediateDirectories: true,
+          attributes: [.posixPermissions: 0o700])
+      } catch {
+        throw StoreError.io(path: folder, reason: String(cString: strerror(EACCES)))
+      }
     }
     var created = false
     if !FileManager.default.fileExists(atPath: path) {
       let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-      if descriptor >= 0 {
-        Foundation.close(descriptor)
-        created = true
+      guard descriptor >= 0 else {
+        throw StoreError.io(path: path, reason: String(cString: strerror(errno)))
       }
+      Foundation.close(descriptor)
+      created = true
     }
     let store = try translatingOpenErrors { try openExisting(at: path, fresh: created) }
     return (store, created)

@@ -22,6 +22,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case corruptRecord(String)
   /// The year's calendar is already known; replacing it must be asked for.
   case calendarYearKnown(Int)
+  /// A file or folder could not be created or read.
+  case io(path: String, reason: String)
   /// SQLite refused or failed.
   case database(String)
   /// A setting that does not exist or a value it does not take.

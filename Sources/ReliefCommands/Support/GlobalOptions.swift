@@ -66,7 +66,9 @@ extension GlobalOptions {
         return name
       }
     }
-    if let name = getlogin().map({ String(cString: $0) }), !name.isEmpty {
+    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name.map({ String(cString: $0) }),
+      !name.isEmpty
+    {
       return name
     }
     throw Refusal("error.bad-officer")

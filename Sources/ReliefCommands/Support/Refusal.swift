@@ -174,6 +174,8 @@ enum ErrorText {
       return t("error.invalid-setting", ["key": key, "value": value])
     case .database(let message):
       return t("error.database", ["message": message])
+    case .io(let path, let reason):
+      return t("error.io", ["path": path, "message": reason])
     case .calendarYearKnown(let year):
       return t("error.calendar-known", ["year": String(year)])
     }
