@@ -66,7 +66,8 @@ extension GlobalOptions {
         return name
       }
     }
-    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name.map({ String(cString: $0) }),
+    if let entry = getpwuid(getuid()),
+      let name = entry.pointee.pw_name.map({ String(cString: $0) }),
       !name.isEmpty
     {
       return name
