@@ -16,6 +16,7 @@ public struct Relief: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Init.self, Demo.self, EnterpriseGroup.self, CaseGroup.self, WorkflowGroup.self,
+      Search.self, ImportGroup.self, ExportGroup.self, DbGroup.self,
     ])
 
   public init() {}
@@ -35,6 +36,8 @@ public struct Relief: ParsableCommand {
     } catch let error as DomainError {
       fail(ErrorText.describe(error, t))
     } catch let error as StoreError {
+      fail(ErrorText.describe(error, t))
+    } catch let error as DataError {
       fail(ErrorText.describe(error, t))
     } catch let error as ReliefFailure {
       fail(error.message)

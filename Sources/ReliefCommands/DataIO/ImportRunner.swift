@@ -1,0 +1,272 @@
+import ArgumentParser
+import Foundation
+import ReliefDomain
+import ReliefStore
+
+/// The formats data comes in and goes out as.
+enum DataFormat: String, CaseIterable, ExpressibleByArgument {
+  case csv, json
+
+  /// The format a file name's extension names, if any.
+  init?(fileName: String) {
+    let name = fileName.lowercased()
+    if name.hasSuffix(".csv") {
+      self = .csv
+    } else if name.hasSuffix(".json") {
+      self = .json
+    } else {
+      return nil
+    }
+  }
+}
+
+/// What every import takes.
+struct ImportOptions: ParsableArguments {
+  @Argument(help: "The file to import: .csv or .json.")
+  var file: String
+
+  @Option(help: "csv or json (default: from the file's extension).")
+  var format: DataFormat?
+
+  @Option(help: "utf-8 or gb18030 (default: detected; UTF-8 with or without BOM, else GB18030).")
+  var encoding: ImportEncoding?
+
+  @Flag(help: "Check every record as a real import would, then import nothing.")
+  var dryRun = false
+}
+
+/// An import that was refused: every bad record, by the line it starts on.
+struct ImportRefusal: Error {
+  var problems: [(line: Int, message: String)]
+  var records: Int
+}
+
+/// Runs an import: reads and decodes the file, then feeds every record to an importer inside one
+/// transaction (rolled back with `--dry-run`, or when any record is bad, after every record was
+/// checked so that all bad ones are listed).
+enum ImportRunner {
+  /// The records of a file, from CSV or JSON.
+  private enum Source {
+    case csv(CSVReader, ImportRecord.Header)
+    case json([(line: Int, object: [String: Any])], next: Int)
+
+    /// What is read next: a record, a malformed record, or nil at the end.
+    mutating func next() -> Result<ImportRecord, ImportRefusalLine>? {
+      switch self {
+      case .csv(var reader, let header):
+        defer { self = .csv(reader, header) }
+        guard let item = reader.next() else { return nil }
+        switch item {
+        case .record(let line, let fields):
+          if fields.count != header.names.count {
+            return .failure(
+              ImportRefusalLine(
+                line: line,
+                error: Refusal(
+                  "import.csv.field-count",
+                  ["found": String(fields.count), "expected": String(header.names.count)])))
+          }
+          return .success(ImportRecord(line: line, header: header, fields: fields))
+        case .malformed(let line, let problem):
+          return .failure(
+            ImportRefusalLine(line: line, error: Refusal("import.csv.\(problem.rawValue)")))
+        }
+      case .json(let records, let index):
+        guard index < records.count else { return nil }
+        self = .json(records, next: index + 1)
+        return .success(ImportRecord(line: records[index].line, object: records[index].object))
+      }
+    }
+
+    /// How far reading has got, and out of how much.
+    var position: (done: Int, total: Int) {
+      switch self {
+      case .csv(let reader, _): return (reader.offset, reader.count)
+      case .json(let records, let index): return (index, records.count)
+      }
+    }
+  }
+
+  /// A bad record before it is worded.
+  struct ImportRefusalLine: Error {
+    let line: Int
+    let error: any Error
+  }
+
+  /// Imports `options.file` through `importer`; `noun` keys the words for what is imported.
+  static func run(
+    _ importer: some RecordImporter, noun: String, options: ImportOptions,
+    context: CommandContext
+  ) throws {
+    let t = context.t
+    let path = GlobalOptions.expand(options.file)
+    guard let format = options.format ?? DataFormat(fileName: path) else {
+      throw Refusal("import.error.format", ["path": path])
+    }
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw Refusal("error.io", ["path": path, "message": (error as NSError).localizedDescription])
+    }
+    let (bytes, encoding) = try TextDecoding.decode(data, as: options.encoding)
+    let source: Source
+    switch format {
+    case .csv:
+      var reader = CSVReader(bytes: bytes)
+      let header = try readHeader(&reader, columns: importer.columns(for: nil))
+      source = .csv(reader, header)
+    case .json:
+      source = .json(try JSONRecords.read(bytes), next: 0)
+    }
+    let body = { (session: StoreSession) throws -> Int in
+      try importAll(from: source, through: importer, into: session, t: t, noun: noun)
+    }
+    let count: Int
+    do {
+      count = options.dryRun ? try context.store.rehearse(body) : try context.store.write(body)
+    } catch let refusal as ImportRefusal {
+      var lines = [
+        t(
+          "import.refused",
+          [
+            "bad": String(refusal.problems.count), "records": String(refusal.records),
+            "file": options.file,
+          ])
+      ]
+      for problem in refusal.problems.sorted(by: { $0.line < $1.line }) {
+        lines.append(t("import.line", ["line": String(problem.line), "message": problem.message]))
+      }
+      throw ReliefFailure(message: lines.joined(separator: "\n"))
+    }
+    if context.json {
+      context.print(
+        json: .object([
+          ("imported", .string(noun)), ("file", .string(options.file)),
+          ("format", .string(format.rawValue)), ("encoding", .string(encoding.rawValue)),
+          ("records", .int(Int64(count))), ("dryRun", .bool(options.dryRun)),
+        ]))
+      return
+    }
+    let arguments = [
+      "count": String(count), "what": t("import.noun.\(noun)"), "file": options.file,
+      "encoding": encoding == .utf8 ? "UTF-8" : "GB18030",
+    ]
+    context.print(t(options.dryRun ? "import.checked" : "import.done", arguments))
+  }
+
+  private static func importAll(
+    from source: Source, through importer: some RecordImporter, into session: StoreSession,
+    t: Localizer, noun: String
+  ) throws -> Int {
+    var source = source
+    var importer = importer
+    var problems: [(line: Int, message: String)] = []
+    var count = 0
+    let progress = Progress(label: t("import.noun.\(noun)"), total: source.position.total)
+    var reported = 0
+    while let item = source.next() {
+      count += 1
+      switch item {
+      case .failure(let bad):
+        problems.append((bad.line, describe(bad.error, t)))
+      case .success(let record):
+        do {
+          let record = try importer.prepared(record)
+          try check(record, against: importer.columns(for: record))
+          try importer.importRecord(record, into: session)
+        } catch {
+          problems.append((record.line, describe(error, t)))
+        }
+      }
+      let done = source.position.done
+      progress.advance(by: done - reported)
+      reported = done
+    }
+    progress.finish()
+    for (line, error) in try importer.finish(in: session) {
+      problems.append((line, describe(error, t)))
+    }
+    if !problems.isEmpty { throw ImportRefusal(problems: problems, records: count) }
+    return count
+  }
+
+  /// The header of a CSV file: every cell must name a column, every required column be there.
+  private static func readHeader(_ reader: inout CSVReader, columns: ColumnSet) throws
+    -> ImportRecord.Header
+  {
+    guard let first = reader.next() else { throw Refusal("import.error.empty") }
+    guard case .record(_, let cells) = first else { throw Refusal("import.error.header-malformed") }
+    var names: [String] = []
+    var unknown: [String] = []
+    var refused: [String] = []
+    for cell in cells {
+      guard let name = columns.canonical(cell) else {
+        unknown.append(cell.trimmingCharacters(in: .whitespaces))
+        names.append(cell)
+        continue
+      }
+      if names.contains(name) { throw Refusal("import.error.column-twice", ["column": name]) }
+      if columns.refused.contains(name) { refused.append(name) }
+      names.append(name)
+    }
+    if unknown.count == cells.count {
+      throw Refusal(
+        "import.error.no-header",
+        [
+          "first": cells.first ?? "",
+          "example": columns.required.joined(separator: ","),
+        ])
+    }
+    if !refused.isEmpty {
+      throw Refusal(columns.refusedReason, ["columns": refused.joined(separator: ", ")])
+    }
+    if !unknown.isEmpty {
+      throw Refusal(
+        "import.error.unknown-columns",
+        [
+          "columns": unknown.joined(separator: ", "),
+          "known": columns.accepted.joined(separator: ", "),
+        ])
+    }
+    let missing = columns.required.filter { !names.contains($0) }
+    if !missing.isEmpty {
+      throw Refusal("import.error.missing-columns", ["columns": missing.joined(separator: ", ")])
+    }
+    return ImportRecord.Header(names)
+  }
+
+  /// A record's keys must be columns of the set (CSV headers were checked once), and its
+  /// required columns filled.
+  private static func check(_ record: ImportRecord, against columns: ColumnSet) throws {
+    if case .none = record.header {
+      for key in record.keys.sorted() {
+        if columns.refused.contains(key) {
+          throw ColumnError(
+            column: key, underlying: Refusal(columns.refusedReason, ["columns": key]))
+        }
+        if !columns.accepted.contains(key) {
+          throw ColumnError(
+            column: key,
+            underlying: Refusal(
+              "import.error.unknown-key", ["known": columns.accepted.joined(separator: ", ")]))
+        }
+      }
+    }
+    for key in columns.required where record.raw(key) == nil {
+      throw ColumnError(column: key, underlying: Refusal("import.error.required"))
+    }
+  }
+
+  /// Words a refusal of one record.
+  static func describe(_ error: any Error, _ t: Localizer) -> String {
+    if let error = error as? ColumnError {
+      return t("import.column", ["column": error.column, "message": describe(error.underlying, t)])
+    }
+    return ErrorText.describe(error, t, optionPrefix: "")
+  }
+}
+
+extension RecordImporter {
+  func prepared(_ record: ImportRecord) throws -> ImportRecord { record }
+}
