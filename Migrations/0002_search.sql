@@ -65,13 +65,19 @@ BEGIN
   VALUES ((1 << 40) | NEW.id, json_extract(NEW.data, '$.note') || '  ');
 END;
 
--- Backfill what earlier versions stored.
-INSERT INTO search (rowid, name) SELECT (3 << 40) | id, name || '  ' FROM enterprises;
-
-INSERT INTO search (rowid, title, debtor)
-SELECT (2 << 40) | id, title || '  ', nullif(json_extract(details, '$.debtor'), title) || '  '
-FROM cases;
-
-INSERT INTO search (rowid, note)
-SELECT (1 << 40) | id, json_extract(data, '$.note') || '  '
+-- Every search document as the triggers above write it: `tag` says what it is (3 enterprise,
+-- 2 case, 1 note) and `source` is the row's id. Used to backfill, by bulk imports (which set
+-- the insertion triggers aside: FTS5 flushes its pending index at every statement savepoint,
+-- which a trigger causes for each row), and by `relief db check`.
+CREATE VIEW search_source (tag, source, name, title, debtor, note) AS
+SELECT 3, id, name || '  ', NULL, NULL, NULL FROM enterprises
+UNION ALL
+SELECT 2, id, NULL, title || '  ', nullif(json_extract(details, '$.debtor'), title) || '  ', NULL
+FROM cases
+UNION ALL
+SELECT 1, id, NULL, NULL, NULL, json_extract(data, '$.note') || '  '
 FROM events WHERE json_extract(data, '$.note') IS NOT NULL;
+
+-- Backfill what earlier versions stored.
+INSERT INTO search (rowid, name, title, debtor, note)
+SELECT (tag << 40) | source, name, title, debtor, note FROM search_source;

@@ -66,8 +66,9 @@ extension StoreSession {
       enterprise.industry, enterprise.contact, enterprise.phone,
       enterprise.hasChecksumWarning ? 1 : 0,
     ]
-    if let rowID = try enterpriseRowID(enterprise.uscc) {
-      guard replacing else { throw StoreError.enterpriseExists(enterprise.uscc) }
+    // Without `replacing`, the unique index answers whether the code is taken: one statement a
+    // record instead of two.
+    if replacing, let rowID = try enterpriseRowID(enterprise.uscc) {
       try db.cachedStatement(
         sql: """
           UPDATE enterprises SET name = ?, region = ?, size = ?, sector = ?, employees = ?,
@@ -80,17 +81,21 @@ extension StoreSession {
           fields + [createdAt?.seconds, (updatedAt ?? now).seconds, rowID]))
       return true
     }
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO enterprises (uscc, name, region, size, sector, employees, revenue, industry,
-          contact, phone, checksum_warning, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(
-      arguments: StatementArguments(
-        [enterprise.uscc.rawValue] + fields + [
-          (createdAt ?? now).seconds, (updatedAt ?? createdAt ?? now).seconds,
-        ]))
+    do {
+      try db.cachedStatement(
+        sql: """
+          INSERT INTO enterprises (uscc, name, region, size, sector, employees, revenue, industry,
+            contact, phone, checksum_warning, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """
+      ).execute(
+        arguments: StatementArguments(
+          [enterprise.uscc.rawValue] + fields + [
+            (createdAt ?? now).seconds, (updatedAt ?? createdAt ?? now).seconds,
+          ]))
+    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+      throw StoreError.enterpriseExists(enterprise.uscc)
+    }
     return false
   }
 
@@ -219,6 +224,46 @@ extension StoreSession {
     }
     service.id = serviceID
     return service
+  }
+}
+
+extension StoreSession {
+  /// Runs a bulk insertion with the search index's insertion triggers set aside, then indexes
+  /// the new rows with one statement per table. FTS5 flushes its pending index at every
+  /// statement savepoint, and the triggers cause one per inserted row: an enterprise then costs
+  /// 40 µs instead of 10. All of it happens inside the caller's transaction, so that no other
+  /// connection ever sees the index out of step; if `body` throws, the transaction's rollback
+  /// restores the triggers.
+  public func deferringSearchIndex<T>(_ body: () throws -> T) throws -> T {
+    let triggers = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+          AND name IN ('search_enterprise_insert', 'search_case_insert', 'search_note_insert')
+        ORDER BY name
+        """
+    ).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
+    var last: [(tag: Int, id: Int64)] = []
+    for (tag, table) in [(3, "enterprises"), (2, "cases"), (1, "events")] {
+      let id = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM \(table)") ?? 0
+      last.append((tag, id))
+    }
+    for trigger in triggers {
+      try db.execute(sql: "DROP TRIGGER \(trigger.name)")
+    }
+    let result = try body()
+    for trigger in triggers {
+      try db.execute(sql: trigger.sql)
+    }
+    for (tag, id) in last {
+      try db.execute(
+        sql: """
+          INSERT INTO search (rowid, name, title, debtor, note)
+          SELECT (tag << 40) | source, name, title, debtor, note FROM search_source
+          WHERE tag = ? AND source > ?
+          """, arguments: [tag, id])
+    }
+    return result
   }
 }
 

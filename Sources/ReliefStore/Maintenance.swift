@@ -339,32 +339,23 @@ extension StoreSession {
 
   private func checkSearchIndex() throws -> [IntegrityProblem] {
     var problems: [IntegrityProblem] = []
+    // What the triggers would write (the view `search_source`) against what the index holds.
     let missing =
       try Int.fetchOne(
         db,
         sql: """
-          SELECT
-            (SELECT count(*) FROM enterprises e WHERE NOT EXISTS (
-              SELECT 1 FROM search s WHERE s.rowid = (3 << 40) | e.id
-                AND s.name IS e.name || '  '))
-          + (SELECT count(*) FROM cases c WHERE NOT EXISTS (
-              SELECT 1 FROM search s WHERE s.rowid = (2 << 40) | c.id
-                AND s.title IS c.title || '  '
-                AND s.debtor IS nullif(json_extract(c.details, '$.debtor'), c.title) || '  '))
-          + (SELECT count(*) FROM events v
-              WHERE json_extract(v.data, '$.note') IS NOT NULL AND NOT EXISTS (
-                SELECT 1 FROM search s WHERE s.rowid = (1 << 40) | v.id
-                  AND s.note IS json_extract(v.data, '$.note') || '  '))
+          SELECT count(*) FROM search_source v WHERE NOT EXISTS (
+            SELECT 1 FROM search s WHERE s.rowid = (v.tag << 40) | v.source
+              AND s.name IS v.name AND s.title IS v.title AND s.debtor IS v.debtor
+              AND s.note IS v.note)
           """) ?? 0
     let stale =
       try Int.fetchOne(
         db,
         sql: """
-          SELECT count(*) FROM search s WHERE CASE s.rowid >> 40
-            WHEN 3 THEN NOT EXISTS (SELECT 1 FROM enterprises WHERE id = s.rowid & 1099511627775)
-            WHEN 2 THEN NOT EXISTS (SELECT 1 FROM cases WHERE id = s.rowid & 1099511627775)
-            WHEN 1 THEN NOT EXISTS (SELECT 1 FROM events WHERE id = s.rowid & 1099511627775)
-            ELSE 1 END
+          SELECT count(*) FROM search s WHERE NOT EXISTS (
+            SELECT 1 FROM search_source v
+            WHERE v.tag = s.rowid >> 40 AND v.source = s.rowid & 1099511627775)
           """) ?? 0
     if missing > 0 || stale > 0 {
       problems.append(

@@ -103,13 +103,8 @@ enum ImportRunner {
     guard let format = options.format ?? DataFormat(fileName: path) else {
       throw Refusal("import.error.format", ["path": path])
     }
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw Refusal("error.io", ["path": path, "message": (error as NSError).localizedDescription])
-    }
-    let (bytes, encoding) = try TextDecoding.decode(data, as: options.encoding)
+    // The file's bytes are dropped once decoded: only the UTF-8 text stays in memory.
+    let (bytes, encoding) = try TextDecoding.decode(try read(path), as: options.encoding)
     let source: Source
     switch format {
     case .csv:
@@ -120,7 +115,9 @@ enum ImportRunner {
       source = .json(try JSONRecords.read(bytes), next: 0)
     }
     let body = { (session: StoreSession) throws -> Int in
-      try importAll(from: source, through: importer, into: session, t: t, noun: noun)
+      try session.deferringSearchIndex {
+        try importAll(from: source, through: importer, into: session, t: t, noun: noun)
+      }
     }
     let count: Int
     do {
@@ -153,6 +150,14 @@ enum ImportRunner {
       "encoding": encoding == .utf8 ? "UTF-8" : "GB18030",
     ]
     context.print(t(options.dryRun ? "import.checked" : "import.done", arguments))
+  }
+
+  private static func read(_ path: String) throws -> Data {
+    do {
+      return try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw Refusal("error.io", ["path": path, "message": (error as NSError).localizedDescription])
+    }
   }
 
   private static func importAll(
