@@ -120,7 +120,7 @@ struct ImportRecord {
     {
       return int
     }
-    if let text = value as? String, let int = Int(text.trimmingCharacters(in: .whitespaces)) {
+    if let text = value as? String, let int = Int(text.trimmedOfSpaces) {
       return int
     }
     throw ColumnError(
@@ -131,7 +131,7 @@ struct ImportRecord {
   func bool(_ key: String) throws -> Bool? {
     guard let value = raw(key) else { return nil }
     if Self.isBoolean(value), let flag = value as? Bool { return flag }
-    let text = "\(value)".trimmingCharacters(in: .whitespaces).lowercased()
+    let text = "\(value)".trimmedOfSpaces.lowercased()
     switch text {
     case "true", "1", "yes": return true
     case "false", "0", "no": return false
@@ -151,7 +151,7 @@ struct ImportRecord {
   func value<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws -> T?
   where T.RawValue == String {
     guard let text = try text(key) else { return nil }
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = text.trimmedOfSpaces
     guard let value = T(rawValue: trimmed) else {
       throw ColumnError(
         column: key,
@@ -165,7 +165,7 @@ struct ImportRecord {
   /// A day, `YYYY-MM-DD`.
   func date(_ key: String) throws -> LocalDate? {
     guard let text = try text(key) else { return nil }
-    guard let date = LocalDate(text.trimmingCharacters(in: .whitespaces)) else {
+    guard let date = LocalDate(text.trimmedOfSpaces) else {
       throw ColumnError(column: key, underlying: Refusal("import.error.not-date", ["value": text]))
     }
     return date
@@ -231,6 +231,14 @@ struct ImportRecord {
   }
 
   static func isBlank(_ text: String) -> Bool {
-    text.isEmpty || text.allSatisfy(\.isWhitespace)
+    // Most values start with a character that is not a space: decided on the first byte.
+    guard let first = text.utf8.first else { return true }
+    if first > 0x20, first < 0x80 { return false }
+    return text.allSatisfy(\.isWhitespace)
   }
+}
+
+extension String {
+  /// The text without leading and trailing spaces and tabs (fast: no `NSString` round trip).
+  var trimmedOfSpaces: String { Text.trimmed(self, newlines: false) }
 }

@@ -80,7 +80,7 @@ struct ServiceImporter: RecordImporter {
   func columns(for record: ImportRecord?) -> ColumnSet { Columns.services }
 
   mutating func importRecord(_ record: ImportRecord, into session: StoreSession) throws {
-    let type = try record.required("type").trimmingCharacters(in: .whitespaces)
+    let type = try record.required("type").trimmedOfSpaces
     guard ServiceRecord.types.contains(type) else {
       throw ColumnError(
         column: "type",
