@@ -53,12 +53,12 @@ public struct ServiceRecord: Equatable, Sendable {
 extension StoreSession {
   /// Registers an enterprise from an import file, or with `replacing` replaces the one registered
   /// under its code. The import's hot path: every statement is prepared once per transaction.
-  /// Returns true when an enterprise was replaced.
+  /// Returns the row id of the enterprise inserted or replaced.
   @discardableResult
   public func importEnterprise(
     _ enterprise: Enterprise, createdAt: Instant?, updatedAt: Instant?, replacing: Bool,
     now: Instant
-  ) throws -> Bool {
+  ) throws -> Int64 {
     let enterprise = try enterprise.validated()
     let fields: [(any DatabaseValueConvertible)?] = [
       enterprise.name, enterprise.region.rawValue, enterprise.size?.rawValue,
@@ -79,7 +79,7 @@ extension StoreSession {
       ).execute(
         arguments: StatementArguments(
           fields + [createdAt?.seconds, (updatedAt ?? now).seconds, rowID]))
-      return true
+      return rowID
     }
     do {
       try db.cachedStatement(
@@ -96,7 +96,7 @@ extension StoreSession {
     } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
       throw StoreError.enterpriseExists(enterprise.uscc)
     }
-    return false
+    return db.lastInsertedRowID
   }
 
   /// Restores a case with its whole history, as exported: its id is kept, every event is decided
@@ -141,6 +141,16 @@ extension StoreSession {
     ).execute(arguments: [id.kind.rawValue, id.year, id.number])
     return CaseRecord(
       reliefCase: reliefCase, enterpriseName: enterprise["name"], enterpriseRegion: region)
+  }
+
+  /// The row id of the enterprise registered under a code, or nil.
+  public func enterpriseRowID(of uscc: USCC) throws -> Int64? {
+    try enterpriseRowID(uscc)
+  }
+
+  /// The highest enterprise row id, 0 when there is none: rows an import inserts come above it.
+  public func lastEnterpriseRowID() throws -> Int64 {
+    try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM enterprises") ?? 0
   }
 
   /// True when a case has this id.

@@ -21,25 +21,41 @@ struct CSVReader {
     case textAfterClosingQuote = "text-after-closing-quote"
   }
 
-  private let bytes: [UInt8]
-  /// How many bytes have been read.
-  private(set) var offset = 0
+  private var bytes: [UInt8]
+  /// Where reading is in `bytes`.
+  private var offset = 0
   private var line = 1
+  /// Bytes read and dropped from `bytes` by `append`.
+  private var dropped = 0
+  /// False while more text may follow (`append`).
+  private(set) var isComplete: Bool
 
   private static let quote = UInt8(ascii: "\"")
   private static let comma = UInt8(ascii: ",")
   private static let lineFeed = UInt8(ascii: "\n")
   private static let carriageReturn = UInt8(ascii: "\r")
 
-  /// A reader over UTF-8 bytes (without a byte order mark).
-  init(bytes: [UInt8]) {
+  /// A reader over UTF-8 bytes (without a byte order mark); with `isComplete` false, more
+  /// text follows through `append`.
+  init(bytes: [UInt8], isComplete: Bool = true) {
     self.bytes = bytes
+    self.isComplete = isComplete
   }
 
-  /// The size of the text, for progress.
-  var count: Int { bytes.count }
+  /// How many bytes have been read, for progress.
+  var bytesRead: Int { dropped + offset }
 
-  /// The next record, or nil at the end. Empty lines are skipped.
+  /// Adds the next piece of text (which should end at a line break), dropping what was read.
+  mutating func append(_ more: [UInt8], isComplete: Bool) {
+    dropped += offset
+    bytes.removeSubrange(0..<offset)
+    offset = 0
+    bytes += more
+    self.isComplete = isComplete
+  }
+
+  /// The next record, or nil at the end of the text so far: when `isComplete` is false, a record
+  /// cut short by the end is left unread until `append` brings the rest. Empty lines are skipped.
   mutating func next() -> Item? {
     let end = bytes.count
     while offset < end, bytes[offset] == Self.lineFeed || bytes[offset] == Self.carriageReturn {
@@ -47,8 +63,10 @@ struct CSVReader {
     }
     guard offset < end else { return nil }
     let start = line
+    let startOffset = offset
     var fields: [String] = []
     var problem: Problem?
+    var ranOut = false
     while true {
       if bytes[offset] == Self.quote {
         offset += 1
@@ -78,7 +96,10 @@ struct CSVReader {
           }
           offset += 1
         }
-        guard closed else { return .malformed(line: start, problem: .unclosedQuote) }
+        guard closed else {
+          if !isComplete { return rewind(to: startOffset, line: start) }
+          return .malformed(line: start, problem: .unclosedQuote)
+        }
         fields.append(String(decoding: value, as: UTF8.self))
         if offset < end, bytes[offset] != Self.comma, bytes[offset] != Self.lineFeed,
           bytes[offset] != Self.carriageReturn
@@ -98,11 +119,15 @@ struct CSVReader {
         }
         fields.append(String(decoding: bytes[fieldStart..<offset], as: UTF8.self))
       }
-      guard offset < end else { break }
+      guard offset < end else {
+        ranOut = true
+        break
+      }
       if bytes[offset] == Self.comma {
         offset += 1
         if offset == end {
           fields.append("")
+          ranOut = true
           break
         }
         continue
@@ -110,8 +135,16 @@ struct CSVReader {
       consumeLineEnd()
       break
     }
+    if ranOut, !isComplete { return rewind(to: startOffset, line: start) }
     if let problem { return .malformed(line: start, problem: problem) }
     return .record(line: start, fields: fields)
+  }
+
+  /// Leaves a record cut short for later.
+  private mutating func rewind(to startOffset: Int, line startLine: Int) -> Item? {
+    offset = startOffset
+    line = startLine
+    return nil
   }
 
   private mutating func consumeLineEnd() {

@@ -45,45 +45,65 @@ struct ImportRefusal: Error {
 /// transaction (rolled back with `--dry-run`, or when any record is bad, after every record was
 /// checked so that all bad ones are listed).
 enum ImportRunner {
-  /// The records of a file, from CSV or JSON.
-  private enum Source {
-    case csv(CSVReader, ImportRecord.Header)
-    case json([(line: Int, object: [String: Any])], next: Int)
+  /// The records of a file: CSV read piece by piece, or JSON parsed whole.
+  private final class Source {
+    private let file: ImportFile
+    private var reader: CSVReader?
+    private var header: ImportRecord.Header?
+    private var records: [(line: Int, object: [String: Any])] = []
+    private var index = 0
+
+    init(file: ImportFile, format: DataFormat, columns: ColumnSet) throws {
+      self.file = file
+      switch format {
+      case .csv:
+        reader = CSVReader(bytes: [], isComplete: false)
+        header = try ImportRunner.header(from: try nextItem(), columns: columns)
+      case .json:
+        records = try JSONRecords.read(try file.readAll())
+      }
+    }
+
+    /// The next CSV item, reading more of the file when the text so far runs out.
+    private func nextItem() throws -> CSVReader.Item? {
+      while true {
+        if let item = reader?.next() { return item }
+        guard let current = reader, !current.isComplete else { return nil }
+        let piece = try file.next()
+        reader?.append(piece?.bytes ?? [], isComplete: piece?.isLast ?? true)
+      }
+    }
 
     /// What is read next: a record, a malformed record, or nil at the end.
-    mutating func next() -> Result<ImportRecord, ImportRefusalLine>? {
-      switch self {
-      case .csv(var reader, let header):
-        defer { self = .csv(reader, header) }
-        guard let item = reader.next() else { return nil }
-        switch item {
-        case .record(let line, let fields):
-          if fields.count != header.names.count {
-            return .failure(
-              ImportRefusalLine(
-                line: line,
-                error: Refusal(
-                  "import.csv.field-count",
-                  ["found": String(fields.count), "expected": String(header.names.count)])))
-          }
-          return .success(ImportRecord(line: line, header: header, fields: fields))
-        case .malformed(let line, let problem):
-          return .failure(
-            ImportRefusalLine(line: line, error: Refusal("import.csv.\(problem.rawValue)")))
-        }
-      case .json(let records, let index):
+    func next() throws -> Result<ImportRecord, ImportRefusalLine>? {
+      guard let header else {
         guard index < records.count else { return nil }
-        self = .json(records, next: index + 1)
-        return .success(ImportRecord(line: records[index].line, object: records[index].object))
+        index += 1
+        return .success(
+          ImportRecord(line: records[index - 1].line, object: records[index - 1].object))
+      }
+      guard let item = try nextItem() else { return nil }
+      switch item {
+      case .record(let line, let fields):
+        if fields.count != header.names.count {
+          return .failure(
+            ImportRefusalLine(
+              line: line,
+              error: Refusal(
+                "import.csv.field-count",
+                ["found": String(fields.count), "expected": String(header.names.count)])))
+        }
+        return .success(ImportRecord(line: line, header: header, fields: fields))
+      case .malformed(let line, let problem):
+        return .failure(
+          ImportRefusalLine(line: line, error: Refusal("import.csv.\(problem.rawValue)")))
       }
     }
 
     /// How far reading has got, and out of how much.
     var position: (done: Int, total: Int) {
-      switch self {
-      case .csv(let reader, _): return (reader.offset, reader.count)
-      case .json(let records, let index): return (index, records.count)
-      }
+      if let reader { return (reader.bytesRead, file.size) }
+      return (index, records.count)
     }
   }
 
@@ -103,17 +123,12 @@ enum ImportRunner {
     guard let format = options.format ?? DataFormat(fileName: path) else {
       throw Refusal("import.error.format", ["path": path])
     }
-    // The file's bytes are dropped once decoded: only the UTF-8 text stays in memory.
-    let (bytes, encoding) = try TextDecoding.decode(try read(path), as: options.encoding)
-    let source: Source
-    switch format {
-    case .csv:
-      var reader = CSVReader(bytes: bytes)
-      let header = try readHeader(&reader, columns: importer.columns(for: nil))
-      source = .csv(reader, header)
-    case .json:
-      source = .json(try JSONRecords.read(bytes), next: 0)
+    guard FileManager.default.isReadableFile(atPath: path) else {
+      throw Refusal("error.io", ["path": path, "message": String(cString: strerror(ENOENT))])
     }
+    let file = try ImportFile(path: path, encoding: options.encoding)
+    let encoding = file.encoding
+    let source = try Source(file: file, format: format, columns: importer.columns(for: nil))
     let body = { (session: StoreSession) throws -> Int in
       try session.deferringSearchIndex {
         try importAll(from: source, through: importer, into: session, t: t, noun: noun)
@@ -152,25 +167,16 @@ enum ImportRunner {
     context.print(t(options.dryRun ? "import.checked" : "import.done", arguments))
   }
 
-  private static func read(_ path: String) throws -> Data {
-    do {
-      return try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw Refusal("error.io", ["path": path, "message": (error as NSError).localizedDescription])
-    }
-  }
-
   private static func importAll(
     from source: Source, through importer: some RecordImporter, into session: StoreSession,
     t: Localizer, noun: String
   ) throws -> Int {
-    var source = source
     var importer = importer
     var problems: [(line: Int, message: String)] = []
     var count = 0
     let progress = Progress(label: t("import.noun.\(noun)"), total: source.position.total)
     var reported = 0
-    while let item = source.next() {
+    while let item = try source.next() {
       count += 1
       switch item {
       case .failure(let bad):
@@ -197,10 +203,10 @@ enum ImportRunner {
   }
 
   /// The header of a CSV file: every cell must name a column, every required column be there.
-  private static func readHeader(_ reader: inout CSVReader, columns: ColumnSet) throws
+  fileprivate static func header(from first: CSVReader.Item?, columns: ColumnSet) throws
     -> ImportRecord.Header
   {
-    guard let first = reader.next() else { throw Refusal("import.error.empty") }
+    guard let first else { throw Refusal("import.error.empty") }
     guard case .record(_, let cells) = first else { throw Refusal("import.error.header-malformed") }
     var names: [String] = []
     var unknown: [String] = []

@@ -34,7 +34,11 @@ struct ImportSettings {
 /// Imports enterprises: registers each, or with `--update` replaces the one registered.
 struct EnterpriseImporter: RecordImporter {
   let settings: ImportSettings
-  private var firstLine: [String: Int] = [:]
+  /// Row ids above this were inserted by this import...
+  private var base: Int64?
+  /// ...from these lines, in order: 4 bytes a record, where a dictionary of codes would take
+  /// dozens, to name the first line of a code that appears twice.
+  private var lines: [Int32] = []
 
   init(settings: ImportSettings) {
     self.settings = settings
@@ -46,10 +50,6 @@ struct EnterpriseImporter: RecordImporter {
     let flagged = try record.bool("checksumWarning") ?? false
     let uscc = try Parse.uscc(
       try record.required("uscc"), allowBadChecksum: settings.allowBadChecksum || flagged)
-    if let first = firstLine[uscc.rawValue] {
-      throw Refusal("import.error.duplicate", ["value": uscc.rawValue, "line": String(first)])
-    }
-    firstLine[uscc.rawValue] = record.line
     // Required columns are known to be filled (`ImportRunner` checks them first).
     let enterprise = Enterprise(
       uscc: uscc, name: try record.required("name"),
@@ -61,13 +61,30 @@ struct EnterpriseImporter: RecordImporter {
       hasChecksumWarning: USCC.checksumProblem(of: uscc) != nil)
     let createdAt = try record.time("createdAt").map(settings.zone.instant(of:))
     let updatedAt = try record.time("updatedAt").map(settings.zone.instant(of:))
+    let base = try self.base ?? session.lastEnterpriseRowID()
+    self.base = base
     do {
-      try session.importEnterprise(
+      let rowID = try session.importEnterprise(
         enterprise, createdAt: createdAt, updatedAt: updatedAt, replacing: settings.replacing,
         now: settings.now)
+      if rowID > base, rowID - base <= lines.count {
+        try refuseDuplicate(uscc, rowID: rowID, base: base)
+      } else if rowID > base {
+        lines.append(Int32(clamping: record.line))
+      }
     } catch StoreError.enterpriseExists(let uscc) {
+      if let rowID = try session.enterpriseRowID(of: uscc), rowID > base {
+        try refuseDuplicate(uscc, rowID: rowID, base: base)
+      }
       throw Refusal("import.error.exists", ["uscc": uscc.rawValue])
     }
+  }
+
+  /// A code already imported from an earlier line of the same file.
+  private func refuseDuplicate(_ uscc: USCC, rowID: Int64, base: Int64) throws -> Never {
+    throw Refusal(
+      "import.error.duplicate",
+      ["value": uscc.rawValue, "line": String(lines[Int(rowID - base - 1)])])
   }
 
   mutating func finish(in session: StoreSession) throws -> [(line: Int, error: any Error)] { [] }

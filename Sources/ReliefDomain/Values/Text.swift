@@ -35,7 +35,8 @@ public enum Text {
   public static func trimmed(_ text: String, newlines: Bool = true) -> String {
     func isSpace(_ scalar: Unicode.Scalar) -> Bool {
       switch scalar.value {
-      case 0x20, 0x09: return true
+      // Foundation's sets also hold U+200B, the zero-width space.
+      case 0x20, 0x09, 0x200B: return true
       case 0x0A...0x0D, 0x85: return newlines
       case 0x21..<0x80: return false
       default:

@@ -89,7 +89,7 @@ public struct USCC: Hashable, Comparable, Sendable, Codable, CustomStringConvert
     return checksumProblem(of: Array(code.rawValue))
   }
 
-  private static func checksumProblem(of characters: [Character]) -> USCCError? {
+  static func checksumProblem(of characters: [Character]) -> USCCError? {
     let code = String(characters)
     let organizationCheck = organizationCheckCharacter(for: Array(characters[8..<16]))
     if characters[16] != organizationCheck {
