@@ -60,6 +60,11 @@ extension StoreSession {
   /// more characters go through the trigram index; shorter ones through the index's vocabulary
   /// (every trigram starting with the term), so that 科技 finds 深圳市星河科技有限公司 as fast.
   public func search(_ text: String, limit: Int) throws -> SearchResults {
+    try search(text, limit: limit, tuning: SearchTuning())
+  }
+
+  /// `search` with its thresholds set (tests lower them to reach every path with little data).
+  func search(_ text: String, limit: Int, tuning: SearchTuning) throws -> SearchResults {
     let terms = SearchQuery.terms(of: text)
     guard !terms.isEmpty else { return SearchResults(hits: [], total: 0, ranking: .relevance) }
     let long = terms.filter { $0.unicodeScalars.count >= 3 }
@@ -67,9 +72,9 @@ extension StoreSession {
     let limit = limit > 0 ? limit : Int.max
     let found: (docs: [Int64], total: Int?, ranking: SearchResults.Ranking)
     if long.isEmpty {
-      found = try searchShort(short, limit: limit)
+      found = try searchShort(short, limit: limit, tuning: tuning)
     } else {
-      found = try searchLong(long, filters: short, limit: limit)
+      found = try searchLong(long, filters: short, limit: limit, tuning: tuning)
     }
     var hits: [SearchHit] = []
     for doc in found.docs {
@@ -80,13 +85,15 @@ extension StoreSession {
 
   /// Terms of three or more characters: an FTS5 phrase each, ranked by bm25 when few enough
   /// documents match.
-  private func searchLong(_ long: [String], filters short: [String], limit: Int) throws -> (
+  private func searchLong(
+    _ long: [String], filters short: [String], limit: Int, tuning: SearchTuning
+  ) throws -> (
     docs: [Int64], total: Int?, ranking: SearchResults.Ranking
   ) {
     let match = long.map(SearchQuery.phrase).joined(separator: " AND ")
     let (filter, filterArguments) = SearchQuery.containing(short)
     let arguments = StatementArguments([match]) + filterArguments
-    let cap = SearchResults.rankingLimit
+    let cap = tuning.rankingLimit
     let count =
       try Int.fetchOne(
         db,
@@ -110,26 +117,31 @@ extension StoreSession {
     return (docs, nil, .recency)
   }
 
-  /// Only terms of one or two characters: the first one's occurrences come from the trigram
-  /// vocabulary, the others filter. A term found too often to count quickly is searched by
-  /// scanning the newest documents instead, which then finds matches at once.
-  private func searchShort(_ short: [String], limit: Int) throws -> (
+  /// Only terms of one or two characters. Each term's occurrences are the trigrams starting
+  /// with it (`search_terms`, the index's vocabulary): the term found least often leads, the
+  /// others filter. When even that one occurs too often to rank quickly, the search lists the
+  /// newest documents holding it, through the few trigrams that continue it; only a term with
+  /// very many continuations falls back to reading the index's texts, newest first.
+  private func searchShort(_ short: [String], limit: Int, tuning: SearchTuning) throws -> (
     docs: [Int64], total: Int?, ranking: SearchResults.Ranking
   ) {
-    // Two characters are rarer than one: lead with the longest term.
-    let lead = short.max { $0.unicodeScalars.count < $1.unicodeScalars.count }!
-    let others = short.filter { $0 != lead }
-    let range: StatementArguments = [lead, lead + "\u{10FFFF}"]
-    let occurrenceCap = 50_000
-    let occurrences =
-      try Int.fetchOne(
-        db,
-        sql: """
-          SELECT count(*) FROM (
-            SELECT 1 FROM search_terms WHERE term >= ? AND term < ? LIMIT \(occurrenceCap + 1))
-          """, arguments: range) ?? 0
+    let occurrenceCap = tuning.occurrenceCap
+    var counted: [(term: String, occurrences: Int)] = []
+    for term in short {
+      let occurrences =
+        try Int.fetchOne(
+          db.cachedStatement(
+            sql: """
+              SELECT count(*) FROM (
+                SELECT 1 FROM search_terms WHERE term >= ? AND term < ? LIMIT \(occurrenceCap + 1))
+              """), arguments: SearchQuery.range(of: term)) ?? 0
+      counted.append((term, occurrences))
+    }
+    let lead = counted.min { $0.occurrences < $1.occurrences }!
+    let others = short.filter { $0 != lead.term }
     let (filter, filterArguments) = SearchQuery.containing(others)
-    if occurrences <= occurrenceCap {
+    let sqlLimit = limit == Int.max ? -1 : limit
+    if lead.occurrences <= occurrenceCap {
       let rows = try Row.fetchAll(
         db,
         sql: """
@@ -138,15 +150,46 @@ extension StoreSession {
             FROM search_terms WHERE term >= ? AND term < ? GROUP BY doc) h
           \(others.isEmpty ? "" : "JOIN search s ON s.rowid = h.doc WHERE 1\(filter)")
           ORDER BY h.score DESC, h.doc DESC LIMIT ?
-          """, arguments: range + filterArguments + [limit == Int.max ? -1 : limit])
+          """, arguments: SearchQuery.range(of: lead.term) + filterArguments + [sqlLimit])
       let total: Int = rows.first?["total"] ?? 0
       return (rows.map { $0["doc"] }, total, .relevance)
+    }
+    if let continuations = try continuations(of: lead.term, atMost: tuning.continuations) {
+      let match = continuations.map(SearchQuery.phrase).joined(separator: " OR ")
+      let docs = try Int64.fetchAll(
+        db,
+        sql: "SELECT rowid FROM search s WHERE search MATCH ?\(filter) ORDER BY rowid DESC LIMIT ?",
+        arguments: [match] + filterArguments + [sqlLimit])
+      return (docs, nil, .recency)
     }
     let (allFilter, allArguments) = SearchQuery.containing(short)
     let docs = try Int64.fetchAll(
       db, sql: "SELECT rowid FROM search s WHERE 1\(allFilter) ORDER BY rowid DESC LIMIT ?",
-      arguments: allArguments + [limit == Int.max ? -1 : limit])
+      arguments: allArguments + [sqlLimit])
     return (docs, nil, .recency)
+  }
+
+  /// The distinct trigrams that start with a short term, found by stepping through the
+  /// vocabulary from one to the next; nil when there are more than `atMost`.
+  private func continuations(of term: String, atMost: Int) throws -> [String]? {
+    let upper = term + "\u{10FFFF}"
+    var found: [String] = []
+    var lower = term
+    let statement = try db.cachedStatement(
+      sql: "SELECT term FROM search_terms WHERE term > ? AND term < ? LIMIT 1")
+    if let first = try String.fetchOne(
+      db.cachedStatement(sql: "SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT 1"),
+      arguments: [term, upper])
+    {
+      found.append(first)
+      lower = first
+    }
+    while let next = try String.fetchOne(statement, arguments: [lower, upper]) {
+      found.append(next)
+      if found.count > atMost { return nil }
+      lower = next
+    }
+    return found
   }
 
   /// The hit a search document stands for, or nil when its record is gone.
@@ -199,6 +242,16 @@ extension StoreSession {
   }
 }
 
+/// Where search changes course: above `rankingLimit` matching documents (terms of three or more
+/// characters) or `occurrenceCap` occurrences (shorter terms) it lists the newest instead of
+/// ranking, and a short term with more than `continuations` trigrams is searched by reading the
+/// index's texts.
+struct SearchTuning {
+  var rankingLimit = SearchResults.rankingLimit
+  var occurrenceCap = 50_000
+  var continuations = 64
+}
+
 /// How search text becomes SQL. Pure, so that it can be tested alone.
 enum SearchQuery {
   /// The bm25 weights of the columns name, title, debtor, note.
@@ -210,6 +263,11 @@ enum SearchQuery {
     return text.split(whereSeparator: { $0.isWhitespace }).map { $0.lowercased() }.filter {
       seen.insert($0).inserted
     }
+  }
+
+  /// The vocabulary range of a short term: every trigram that starts with it.
+  static func range(of term: String) -> StatementArguments {
+    [term, term + "\u{10FFFF}"]
   }
 
   /// An FTS5 string: the term in double quotes, its own quotes doubled.

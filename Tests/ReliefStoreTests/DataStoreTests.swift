@@ -110,6 +110,21 @@ struct DataStoreTests {
         #expect(results.total == count)
       }
     }
+    // A short term found too often to rank is listed newest first through its continuations,
+    // or, with too many of those, by reading the texts; both find the same documents.
+    for tuning in [
+      SearchTuning(occurrenceCap: 100), SearchTuning(occurrenceCap: 100, continuations: 0),
+    ] {
+      for text in ["科", "科技", "第1 有限"] {
+        let results = try store.read { try $0.search(text, limit: 3, tuning: tuning) }
+        #expect(results.ranking == .recency, "\(text)")
+        #expect(results.total == nil)
+        let expected = text == "第1 有限" ? [1999, 1998, 1997] : [count, count - 1, count - 2]
+        #expect(results.hits.map(\.text) == expected.map { "广州市第\($0)科技有限公司" }, "\(text)")
+      }
+      let none = try store.read { try $0.search("科 无", limit: 3, tuning: tuning) }
+      #expect(none.hits.isEmpty)
+    }
     let exact = try store.read { try $0.search("第2077科", limit: 5) }
     #expect(exact.hits.map(\.text) == ["广州市第2077科技有限公司"])
     #expect(exact.total == 1)
