@@ -1,6 +1,6 @@
 /// RFC 4180 CSV read byte by byte from UTF-8 text: fields separated by commas, records by CRLF
 /// (or LF, or CR), fields that hold commas, quotes or line breaks in double quotes with their
-/// quotes doubled. Each record knows the physical line of the file it starts on, also when an
+/// quotes doubled (line breaks inside a field are read as LF). Each record knows the physical line of the file it starts on, also when an
 /// earlier record spans several lines. Pure and fast: one pass, no regular expressions.
 struct CSVReader {
   /// What the reader found next.
@@ -100,7 +100,7 @@ struct CSVReader {
           if !isComplete { return rewind(to: startOffset, line: start) }
           return .malformed(line: start, problem: .unclosedQuote)
         }
-        fields.append(String(decoding: value, as: UTF8.self))
+        fields.append(Self.text(value))
         if offset < end, bytes[offset] != Self.comma, bytes[offset] != Self.lineFeed,
           bytes[offset] != Self.carriageReturn
         {
@@ -138,6 +138,23 @@ struct CSVReader {
     if ranOut, !isComplete { return rewind(to: startOffset, line: start) }
     if let problem { return .malformed(line: start, problem: problem) }
     return .record(line: start, fields: fields)
+  }
+
+  /// A quoted field's text; its line breaks (CRLF, or CR) become LF, the one line break that
+  /// multi-line text such as a note keeps.
+  private static func text(_ value: [UInt8]) -> String {
+    guard value.contains(carriageReturn) else { return String(decoding: value, as: UTF8.self) }
+    var normalized: [UInt8] = []
+    normalized.reserveCapacity(value.count)
+    for (index, byte) in value.enumerated() {
+      if byte == carriageReturn {
+        if index + 1 < value.count, value[index + 1] == lineFeed { continue }
+        normalized.append(lineFeed)
+      } else {
+        normalized.append(byte)
+      }
+    }
+    return String(decoding: normalized, as: UTF8.self)
   }
 
   /// Leaves a record cut short for later.
