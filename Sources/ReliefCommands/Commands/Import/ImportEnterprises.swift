@@ -13,7 +13,7 @@ extension Relief.ImportGroup {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: ImportOptions
 
-    @Flag(help: "Accept codes whose check characters fail, with a warning on each.")
+    @Flag(help: "Accept codes whose check characters fail; they are marked checksumWarning.")
     var allowBadChecksum = false
 
     @Flag(help: "Replace enterprises already registered instead of refusing them.")
