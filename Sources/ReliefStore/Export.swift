@@ -21,6 +21,15 @@ extension StoreSession {
   public func forEachCase(
     kind: CaseKind? = nil, _ body: (CaseRecord, [CaseEvent]) throws -> Void
   ) throws {
+    try forEachCase(kind: kind, unreadable: nil, body)
+  }
+
+  /// `forEachCase`, handing a case whose row or events cannot be read to `unreadable` (with what
+  /// names it) instead of stopping: what `db check` needs to report them all.
+  func forEachCase(
+    kind: CaseKind?, unreadable: ((String, any Error) -> Void)?,
+    _ body: (CaseRecord, [CaseEvent]) throws -> Void
+  ) throws {
     let filter = kind == nil ? "" : " WHERE c.kind = :kind"
     let kindFilter =
       kind == nil ? "" : " WHERE case_id IN (SELECT id FROM cases WHERE kind = :kind)"
@@ -34,22 +43,37 @@ extension StoreSession {
         SELECT case_id, seq, name, from_state, to_state, at, recorded_at, officer, data
         FROM events\(kindFilter) ORDER BY case_id, seq
         """, arguments: arguments)
-    var pending: (caseRowID: Int64, event: CaseEvent)?
+    var pending: (caseRowID: Int64, event: Result<CaseEvent, any Error>)?
     while let row = try cases.next() {
       let rowID: Int64 = row["row_id"]
-      let record = try Self.caseRecord(from: row)
+      let name =
+        CaseKind(rawValue: row["kind"] ?? "").map {
+          CaseID(kind: $0, year: row["year"], number: row["number"]).description
+        } ?? "case row \(rowID)"
+      let record = Result { try Self.caseRecord(from: row) }
       var history: [CaseEvent] = []
+      var failure = record.failure
       while true {
         if pending == nil {
           guard let eventRow = try events.next() else { break }
-          pending = (eventRow["case_id"], try Self.event(from: eventRow))
+          pending = (eventRow["case_id"], Result { try Self.event(from: eventRow) })
         }
         guard let next = pending, next.caseRowID <= rowID else { break }
         // Events of a case that does not exist are skipped here; `db check` reports them.
-        if next.caseRowID == rowID { history.append(next.event) }
+        if next.caseRowID == rowID {
+          switch next.event {
+          case .success(let event): history.append(event)
+          case .failure(let error): failure = failure ?? error
+          }
+        }
         pending = nil
       }
-      try body(record, history)
+      if let failure {
+        guard let unreadable else { throw failure }
+        unreadable(name, failure)
+        continue
+      }
+      try body(try record.get(), history)
     }
   }
 
@@ -95,5 +119,13 @@ extension StoreSession {
   /// How many services are stored.
   public func serviceCount() throws -> Int {
     try Int.fetchOne(db, sql: "SELECT count(*) FROM services") ?? 0
+  }
+}
+
+extension Result {
+  /// The error, when this is one.
+  fileprivate var failure: Failure? {
+    if case .failure(let error) = self { return error }
+    return nil
   }
 }

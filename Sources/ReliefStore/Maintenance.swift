@@ -32,6 +32,8 @@ public struct IntegrityProblem: Equatable, Sendable {
     case eventsMisnumbered(count: Int, first: Int?, last: Int?, lastSeq: Int)
     /// The replay refused the history.
     case replayFailed(DomainError)
+    /// The case or one of its events could not be read back.
+    case unreadable(String)
     /// A stored field differs from the replay.
     case fieldDiffers(field: String, stored: String, replayed: String)
     /// More recovered than owed.
@@ -177,7 +179,12 @@ extension StoreSession {
     let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0
     var done = 0
     let context = agency.context(now: now)
-    try forEachCase { record, history in
+    let unreadable = { (name: String, error: any Error) in
+      done += 1
+      problems.append(
+        IntegrityProblem(check: .replay, subject: name, detail: .unreadable("\(error)")))
+    }
+    try forEachCase(kind: nil, unreadable: unreadable) { record, history in
       defer {
         done += 1
         progress(done, total)

@@ -277,5 +277,18 @@ struct DataStoreTests {
         $0.detail == .numbersMissing(kind: .arrears, year: 2026, missing: [2, 3], count: 2)
       })
     #expect(problems.contains { $0.detail == .searchOutOfStep(missing: 1, stale: 0) })
+
+    // Details that no longer decode are reported, and the other cases still checked.
+    _ = try store.write {
+      try $0.openCase(StoreFixtures.complaint(), at: nil, officer: "t", now: now)
+    }
+    try store.queue.write { db in
+      try db.execute(sql: "UPDATE cases SET details = '{\"kind\": \"arrears\"}' WHERE id = 1")
+    }
+    let unreadable = try store.checkIntegrity(now: now).filter {
+      if case .unreadable = $0.detail { return true }
+      return false
+    }
+    #expect(unreadable.map(\.subject) == [id.description])
   }
 }

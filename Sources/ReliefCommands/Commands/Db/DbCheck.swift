@@ -96,6 +96,8 @@ struct IntegrityText {
           "count": String(count), "first": first.map(String.init) ?? "-",
           "last": last.map(String.init) ?? "-", "lastSeq": String(lastSeq),
         ])
+    case .unreadable(let reason):
+      return t("db.problem.unreadable", ["reason": reason])
     case .replayFailed(let error):
       return t(
         "db.problem.replay-failed", ["message": ErrorText.describe(error, t, zone: zone)])
