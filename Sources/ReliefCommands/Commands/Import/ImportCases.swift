@@ -9,11 +9,11 @@ extension Relief.ImportGroup {
       discussion: """
         A CSV record (or a JSON object without a history) opens a new case at its openedAt, as \
         `relief case open` would. Columns: required kind, enterprise and the opening facts of \
-        the kind (arrears: debtor, debtorType, amountOwed, paymentDueDate; tax-refund: \
-        reliefType, amountClaimed; whitelist: category, chain; cultivation: tier); optional \
-        title, assignee, openedAt, officer, debtorCode, contract, annualRate, taxPeriod, \
-        priorTierEvidence. A JSON object with a history (what `relief export cases --format \
-        json` writes) is restored with its id and every event, re-decided with its own times.
+        the kind (\(Columns.openingDetails.map { "\($0.kind): \($0.required.joined(separator: ", "))" }.joined(separator: "; "))); \
+        optional title, assignee, openedAt, officer and \
+        \(Columns.openingDetails.flatMap(\.optional).joined(separator: ", ")). A JSON object \
+        with a history (what `relief export cases --format json` writes) is restored with its \
+        id and every event, decided again with its own times.
         """)
 
     @OptionGroup var global: GlobalOptions
