@@ -23,6 +23,8 @@ struct DataEndToEndTests {
     \(Codes.tianhe),"广州市华信电子有限公司, 天河分公司",440106,,,,
     \(Codes.xihu),"杭州市""西湖""软件有限公司",330106,,,,"李娜"
     \(Codes.futian),Acme Robotics 深圳,440304,,,,
+    ,,,,,,
+     , ,,,,,
 
     """
 
@@ -154,6 +156,13 @@ struct DataEndToEndTests {
       #expect(result.status == 1)
       #expect(result.stderr.contains(message), "\(result.stderr)")
     }
+    let missing = try sandbox.run(
+      "import", "enterprises", sandbox.folder.appendingPathComponent("no.csv").path)
+    #expect(missing.stderr.contains("No such file or directory"), "\(missing.stderr)")
+    let directory = sandbox.folder.appendingPathComponent("folder.csv")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let folder = try sandbox.run("import", "enterprises", directory.path)
+    #expect(folder.stderr.contains("Is a directory"), "\(folder.stderr)")
     let json = try sandbox.run(
       "import", "enterprises",
       try write(

@@ -103,10 +103,16 @@ final class ImportFile {
     private var count = 0
 
     init(path: String) throws {
-      guard let handle = FileHandle(forReadingAtPath: path) else {
+      let descriptor = open(path, O_RDONLY)
+      guard descriptor >= 0 else {
         throw Refusal("error.io", ["path": path, "message": String(cString: strerror(errno))])
       }
-      self.handle = handle
+      var status = stat()
+      guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else {
+        close(descriptor)
+        throw Refusal("error.io", ["path": path, "message": String(cString: strerror(EISDIR))])
+      }
+      self.handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     /// True while the piece last returned is the file's first.

@@ -82,7 +82,11 @@ enum ImportRunner {
         return .success(
           ImportRecord(line: records[index - 1].line, object: records[index - 1].object))
       }
-      guard let item = try nextItem() else { return nil }
+      var item: CSVReader.Item
+      repeat {
+        guard let next = try nextItem() else { return nil }
+        item = next
+      } while Self.isBlank(item)
       switch item {
       case .record(let line, let fields):
         if fields.count != header.names.count {
@@ -98,6 +102,12 @@ enum ImportRunner {
         return .failure(
           ImportRefusalLine(line: line, error: Refusal("import.csv.\(problem.rawValue)")))
       }
+    }
+
+    /// True for a row of empty fields, which spreadsheets leave below the data (`,,,,`).
+    private static func isBlank(_ item: CSVReader.Item) -> Bool {
+      guard case .record(_, let fields) = item else { return false }
+      return fields.allSatisfy(ImportRecord.isBlank)
     }
 
     /// How far reading has got, and out of how much.
@@ -122,9 +132,6 @@ enum ImportRunner {
     let path = GlobalOptions.expand(options.file)
     guard let format = options.format ?? DataFormat(fileName: path) else {
       throw Refusal("import.error.format", ["path": path])
-    }
-    guard FileManager.default.isReadableFile(atPath: path) else {
-      throw Refusal("error.io", ["path": path, "message": String(cString: strerror(ENOENT))])
     }
     let file = try ImportFile(path: path, encoding: options.encoding)
     let encoding = file.encoding
