@@ -45,7 +45,7 @@ public struct SearchResults: Equatable, Sendable {
 
   /// The hits shown.
   public var hits: [SearchHit]
-  /// How many matched, or nil when more than `SearchResults.rankingLimit` did.
+  /// How many matched, or nil when too many did to count quickly (the hits are then the newest).
   public var total: Int?
   /// How the hits are ordered.
   public var ranking: Ranking
