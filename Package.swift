@@ -21,7 +21,8 @@ let package = Package(
       name: "ReliefMigrations",
       path: "Migrations",
       resources: [
-        .embedInCode("0001_initial.sql")
+        .embedInCode("0001_initial.sql"),
+        .embedInCode("0002_search.sql"),
       ]
     ),
     // The only module that talks to SQLite.

@@ -17,6 +17,7 @@ public struct Relief: ParsableCommand {
     subcommands: [
       Init.self, Demo.self, EnterpriseGroup.self, CaseGroup.self, WorkflowGroup.self,
       CalendarGroup.self, SettingsGroup.self, SlaGroup.self, Interest.self,
+      Search.self, ImportGroup.self, ExportGroup.self, DbGroup.self,
     ])
 
   public init() {}
@@ -36,6 +37,8 @@ public struct Relief: ParsableCommand {
     } catch let error as DomainError {
       fail(ErrorText.describe(error, t))
     } catch let error as StoreError {
+      fail(ErrorText.describe(error, t))
+    } catch let error as DataError {
       fail(ErrorText.describe(error, t))
     } catch let error as ReliefFailure {
       fail(error.message)

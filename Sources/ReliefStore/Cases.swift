@@ -62,7 +62,7 @@ extension StoreSession {
     let kind = opening.details.kind
     guard
       let enterprise = try Row.fetchOne(
-        db, sql: "SELECT id, name, region FROM enterprises WHERE uscc = ?",
+        db.cachedStatement(sql: "SELECT id, name, region FROM enterprises WHERE uscc = ?"),
         arguments: [opening.enterprise.rawValue])
     else { throw StoreError.enterpriseNotFound(opening.enterprise) }
     let at = input.map { agency.zone.resolve($0, notBefore: nil) } ?? now
@@ -81,20 +81,7 @@ extension StoreSession {
       opening, id: id, at: at, officer: officer,
       context: agency.context(now: now, standing: standing))
     let reliefCase = decision.reliefCase
-    try db.execute(
-      sql: """
-        INSERT INTO cases (kind, year, number, enterprise_id, state, title, assignee, opened_at,
-          updated_at, closed_at, due_date, warn_date, supervision_level, last_seq, details)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        kind.rawValue, year, number, enterprise["id"] as Int64, reliefCase.state.rawValue,
-        reliefCase.title, reliefCase.assignee, reliefCase.openedAt.seconds,
-        reliefCase.updatedAt.seconds, reliefCase.closedAt?.seconds,
-        reliefCase.clock?.dueDate.description, reliefCase.clock?.warnDate.description,
-        reliefCase.supervisionLevel, reliefCase.lastSeq, try StoredJSON.encode(reliefCase.details),
-      ])
-    let rowID = db.lastInsertedRowID
+    let rowID = try insertCase(reliefCase, enterpriseRowID: enterprise["id"])
     try append(decision.event, caseRowID: rowID, caseID: id)
     try recordClockChange(decision.clockChange, caseRowID: rowID, event: decision.event)
     return CaseRecord(
@@ -105,12 +92,12 @@ extension StoreSession {
   private func nextNumber(kind: CaseKind, year: Int) throws -> Int {
     let number =
       try Int.fetchOne(
-        db,
-        sql: """
-          INSERT INTO case_sequences (kind, year, last) VALUES (?, ?, 1)
-          ON CONFLICT (kind, year) DO UPDATE SET last = last + 1
-          RETURNING last
-          """, arguments: [kind.rawValue, year]) ?? 1
+        db.cachedStatement(
+          sql: """
+            INSERT INTO case_sequences (kind, year, last) VALUES (?, ?, 1)
+            ON CONFLICT (kind, year) DO UPDATE SET last = last + 1
+            RETURNING last
+            """), arguments: [kind.rawValue, year]) ?? 1
     guard number <= 999_999 else { throw StoreError.sequenceExhausted(kind: kind, year: year) }
     return number
   }
@@ -177,19 +164,21 @@ extension StoreSession {
   /// Keeps the clocks table in step with a decision.
   func recordClockChange(_ change: ClockChange, caseRowID: Int64, event: CaseEvent) throws {
     if change.ended != nil {
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           UPDATE clocks SET ended_at = ?, late = max(late, ?)
           WHERE case_id = ? AND ended_at IS NULL
-          """, arguments: [event.at.seconds, change.isLate ? 1 : 0, caseRowID])
+          """
+      ).execute(arguments: [event.at.seconds, change.isLate ? 1 : 0, caseRowID])
     }
     if let updated = change.updated {
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           UPDATE clocks SET state = ?, length = ?, due_date = ?, warn_date = ?, fallback = ?,
             late = max(late, ?)
           WHERE case_id = ? AND ended_at IS NULL
-          """,
+          """
+      ).execute(
         arguments: [
           updated.state.rawValue, updated.length, updated.dueDate.description,
           updated.warnDate.description, updated.usesFallbackCalendar ? 1 : 0,

@@ -133,18 +133,19 @@ extension StoreSession {
   public func standing(of uscc: USCC, today: LocalDate) throws -> EnterpriseStanding? {
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT id, region FROM enterprises WHERE uscc = ?", arguments: [uscc.rawValue])
+        db.cachedStatement(sql: "SELECT id, region FROM enterprises WHERE uscc = ?"),
+        arguments: [uscc.rawValue])
     else { return nil }
     let id: Int64 = row["id"]
     var tiers: [Tier: LocalDate] = [:]
     for tierRow in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT json_extract(details, '$.tier') AS tier,
-          json_extract(details, '$.validUntil') AS validUntil
-        FROM cases WHERE enterprise_id = ? AND kind = 'cultivation' AND state = 'recognized'
-          AND json_extract(details, '$.validUntil') >= ?
-        """, arguments: [id, today.description])
+      db.cachedStatement(
+        sql: """
+          SELECT json_extract(details, '$.tier') AS tier,
+            json_extract(details, '$.validUntil') AS validUntil
+          FROM cases WHERE enterprise_id = ? AND kind = 'cultivation' AND state = 'recognized'
+            AND json_extract(details, '$.validUntil') >= ?
+          """), arguments: [id, today.description])
     {
       if let tier = Tier(rawValue: tierRow["tier"] ?? ""),
         let validUntil = LocalDate(tierRow["validUntil"] ?? "")
@@ -153,11 +154,11 @@ extension StoreSession {
       }
     }
     let openWhitelist = try Row.fetchOne(
-      db,
-      sql: """
-        SELECT year, number FROM cases
-        WHERE enterprise_id = ? AND kind = 'whitelist' AND closed_at IS NULL LIMIT 1
-        """, arguments: [id]
+      db.cachedStatement(
+        sql: """
+          SELECT year, number FROM cases
+          WHERE enterprise_id = ? AND kind = 'whitelist' AND closed_at IS NULL LIMIT 1
+          """), arguments: [id]
     ).map { CaseID(kind: .whitelist, year: $0["year"], number: $0["number"]) }
     return EnterpriseStanding(
       region: RegionCode(trusted: row["region"]), validTiers: tiers,

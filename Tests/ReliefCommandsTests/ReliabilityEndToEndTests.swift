@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import ReliefDomain
@@ -112,6 +113,37 @@ struct ReliabilityEndToEndTests {
     #expect(replayed.state == stored.state)
     #expect(replayed.lastSeq == stored.lastSeq)
     #expect(try store.read { try $0.verifyChain() }.firstBreak == nil)
+    #expect(try sandbox.run("db", "check").status == 0)
+  }
+
+  @Test("an import killed half way imports nothing, and the database still checks")
+  func killedImport() throws {
+    let sandbox = try sandboxWithFirm()
+    var csv = "uscc,name,region\n"
+    var random = SystemRandomNumberGenerator()
+    let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    var seen = Set<String>()
+    while seen.count < 60_000 {
+      let body = Array("MA") + (0..<6).map { _ in alphabet[Int(random.next() % 31)] }
+      let first17 = Array("91440305") + body + [USCC.organizationCheckCharacter(for: body)]
+      let code = String(first17 + [USCC.checkCharacter(for: first17)])
+      guard seen.insert(code).inserted else { continue }
+      csv += "\(code),深圳市第\(seen.count)号科技有限公司,440305\n"
+    }
+    let file = sandbox.folder.appendingPathComponent("firms.csv")
+    try Data(csv.utf8).write(to: file)
+    let (process, _) = try start(sandbox, ["import", "enterprises", file.path])
+    usleep(600_000)
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    let total =
+      try sandbox.run("enterprise", "list", "--json", "--limit", "1").object()["total"] as? Int
+    if process.terminationReason == .uncaughtSignal {
+      #expect(total == 1)
+    } else {
+      #expect(total == 60_001)
+    }
+    #expect(try sandbox.run("db", "check").status == 0)
   }
 
   @Test("a demo killed half way leaves the earlier demo, or nothing")
@@ -135,5 +167,59 @@ struct ReliabilityEndToEndTests {
     if second.terminationReason == .uncaughtSignal {
       #expect(try Sandbox.dump(demo) == before)
     }
+  }
+
+  /// Runs raw SQL the way a curious hand with the sqlite3 shell would, triggers dropped first.
+  func tamper(_ sandbox: Sandbox, _ sql: String) throws {
+    let queue = try DatabaseQueue(path: sandbox.database)
+    try queue.write { db in
+      try db.execute(sql: "DROP TRIGGER events_refuse_update; DROP TRIGGER events_refuse_delete")
+      try db.execute(sql: sql)
+    }
+  }
+
+  func sandboxWithHistory() throws -> Sandbox {
+    let sandbox = try sandboxWithFirm()
+    for _ in 1...3 { try sandbox.ok(arguments: Self.complaint) }
+    try sandbox.ok("case", "act", "AR-2026-000002", "accept")
+    try sandbox.ok("case", "act", "AR-2026-000002", "pay", "--amount", "1000")
+    try sandbox.ok("case", "note", "AR-2026-000003", "回访")
+    return sandbox
+  }
+
+  @Test("db verify holds on an untouched database and names the first altered event")
+  func verifyNamesAlteredEvent() throws {
+    let sandbox = try sandboxWithHistory()
+    let clean = try sandbox.run("db", "verify", "--json")
+    #expect(clean.status == 0)
+    #expect(try clean.object()["checked"] as? Int == 6)
+    // A payment made smaller with the shell: event 5 is AR-2026-000002's third.
+    try tamper(sandbox, "UPDATE events SET amount = 100 WHERE id = 5")
+    let altered = try sandbox.run("db", "verify", "--json")
+    #expect(altered.status == 1)
+    let broken = try #require(try altered.object()["firstBreak"] as? [String: Any])
+    #expect(broken["event"] as? Int == 5)
+    #expect(broken["case"] as? String == "AR-2026-000002")
+    #expect(broken["seq"] as? Int == 3)
+    let text = try sandbox.run("db", "verify")
+    #expect(text.stdout.contains("event 5 (AR-2026-000002, #3)"))
+  }
+
+  @Test("db verify finds a deleted event, a renamed officer and a renumbered case")
+  func verifyFindsOtherTampering() throws {
+    let deleted = try sandboxWithHistory()
+    try tamper(deleted, "DELETE FROM events WHERE id = 4")
+    let afterDelete = try deleted.run("db", "verify", "--json").object()
+    #expect((afterDelete["firstBreak"] as? [String: Any])?["event"] as? Int == 5)
+    let officer = try sandboxWithHistory()
+    try tamper(officer, "UPDATE events SET officer = 'someone.else' WHERE id = 2")
+    #expect(
+      (try officer.run("db", "verify", "--json").object()["firstBreak"] as? [String: Any])?["event"]
+        as? Int == 2)
+    let renumbered = try sandboxWithHistory()
+    try tamper(renumbered, "UPDATE cases SET number = 9 WHERE number = 3")
+    #expect(
+      (try renumbered.run("db", "verify", "--json").object()["firstBreak"] as? [String: Any])?[
+        "event"] as? Int == 3)
   }
 }

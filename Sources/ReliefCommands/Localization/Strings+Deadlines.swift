@@ -46,6 +46,9 @@ extension Strings {
     "error.bad-month": "'{value}' is not a month; write YYYY-MM, such as 2026-04",
     "error.bad-payment": "--payment '{value}' is not DATE:AMOUNT, such as 2026-04-10:300000",
     "error.file": "cannot read {path}: {reason}",
+    "db.verify.progress": "verifying",
+    "db.verify.ok": "The audit chain holds: {checked} events verified.",
+    "db.verify.broken": "The audit chain breaks at event {event} ({case}, #{seq}): its content or its place was altered after it was recorded. {checked} events before it verified.",
   ]
 
   static let chineseDeadlines: [String: String] = [
@@ -92,5 +95,8 @@ extension Strings {
     "error.bad-month": "“{value}”不是月份；请写作 YYYY-MM，如 2026-04",
     "error.bad-payment": "--payment “{value}”不是 日期:金额 格式，如 2026-04-10:300000",
     "error.file": "无法读取 {path}：{reason}",
+    "db.verify.progress": "校验中",
+    "db.verify.ok": "审计链完整：已校验 {checked} 条事件。",
+    "db.verify.broken": "审计链在第 {event} 条事件（{case}，第 {seq} 条）处断开：该事件在记录后被改动或移动。其前 {checked} 条事件校验无误。",
   ]
 }

@@ -3,10 +3,10 @@
 /// a test holds them to it.
 enum Strings {
   /// Every English string.
-  static let english: [String: String] = merge([englishCore, englishDeadlines])
+  static let english: [String: String] = merge([englishCore, englishDeadlines, englishData])
 
   /// Every Chinese string.
-  static let chinese: [String: String] = merge([chineseCore, chineseDeadlines])
+  static let chinese: [String: String] = merge([chineseCore, chineseDeadlines, chineseData])
 
   private static func merge(_ parts: [[String: String]]) -> [String: String] {
     parts.reduce(into: [:]) { result, part in

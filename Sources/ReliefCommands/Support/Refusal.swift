@@ -17,18 +17,24 @@ struct Refusal: Error {
 
 /// Words any error for a person.
 enum ErrorText {
-  static func describe(_ error: any Error, _ t: Localizer, zone: AgencyZone = .shanghai) -> String {
+  /// Words any error; `optionPrefix` goes before field names (`--amount` on the command line,
+  /// plain `amount` for a column of an import file).
+  static func describe(
+    _ error: any Error, _ t: Localizer, zone: AgencyZone = .shanghai, optionPrefix: String = "--"
+  ) -> String {
     switch error {
     case let refusal as Refusal:
       return t(refusal.key, refusal.arguments)
     case let error as DomainError:
-      return describe(error, t, zone: zone)
+      return describe(error, t, zone: zone, optionPrefix: optionPrefix)
     case let error as StoreError:
+      return describe(error, t)
+    case let error as DataError:
       return describe(error, t)
     case let error as USCCError:
       return describe(DomainError.uscc(error), t, zone: zone)
     case let error as TextError:
-      return describe(DomainError.text(error), t, zone: zone)
+      return describe(DomainError.text(error), t, zone: zone, optionPrefix: optionPrefix)
     case let error as RegionError:
       return describe(DomainError.region(error), t, zone: zone)
     default:
@@ -36,7 +42,9 @@ enum ErrorText {
     }
   }
 
-  static func describe(_ error: DomainError, _ t: Localizer, zone: AgencyZone) -> String {
+  static func describe(
+    _ error: DomainError, _ t: Localizer, zone: AgencyZone, optionPrefix: String = "--"
+  ) -> String {
     switch error {
     case .uscc(let error):
       switch error {
@@ -56,7 +64,7 @@ enum ErrorText {
           ["code": code, "expected": String(expected), "found": String(found)])
       }
     case .money(let error, let field):
-      let option = "--" + field
+      let option = optionPrefix + field
       switch error {
       case .malformed(let value):
         return t("error.money.malformed", ["field": option, "value": value])
@@ -75,21 +83,22 @@ enum ErrorText {
       }
     case .text(let error):
       switch error {
-      case .empty(let field): return t("error.text.empty", ["field": "--" + field])
+      case .empty(let field): return t("error.text.empty", ["field": optionPrefix + field])
       case .controlCharacter(let field, let scalar):
         let hex = String(scalar, radix: 16, uppercase: true)
         return t(
           "error.text.control",
           [
-            "field": "--" + field,
+            "field": optionPrefix + field,
             "code": String(repeating: "0", count: max(0, 4 - hex.count)) + hex,
           ])
       case .tooLong(let field, let maximum):
-        return t("error.text.long", ["field": "--" + field, "maximum": String(maximum)])
+        return t("error.text.long", ["field": optionPrefix + field, "maximum": String(maximum)])
       }
     case .invalidValue(let field, let value, let expected):
       return t(
-        "error.invalid-value", ["field": "--" + field, "value": value, "expected": expected])
+        "error.invalid-value",
+        ["field": optionPrefix + field, "value": value, "expected": expected])
     case .sizeContradictsFigures(let given, let derived):
       return t(
         "error.size-contradiction",
@@ -110,7 +119,7 @@ enum ErrorText {
     case .unexpectedInput(let event, let field):
       return t("error.unexpected-input", ["event": event.rawValue, "field": field.rawValue])
     case .amountNotPositive(let field):
-      return t("error.amount-not-positive", ["field": "--" + field])
+      return t("error.amount-not-positive", ["field": optionPrefix + field])
     case .paymentExceedsOutstanding(let amount, let outstanding):
       return t(
         "error.payment-exceeds", ["amount": amount.grouped, "outstanding": outstanding.grouped])

@@ -238,4 +238,46 @@ extension ReliefCase {
     }
     return reliefCase
   }
+
+  /// Decides a recorded history again, event by event, keeping each event's times and officer:
+  /// what an import does to restore an exported case with its history. The events' own guards
+  /// are checked (a payment above the amount owed is refused), the opening's guards are not (they
+  /// depend on other cases as they were then); the history must be in order, no event may take
+  /// effect after it was recorded, and none may be recorded after `context.now`.
+  public static func restoring(_ events: [CaseEvent], id: CaseID, context: DecisionContext)
+    throws(DomainError) -> [Decision]
+  {
+    guard let first = events.first, first.seq == 1, first.name == .open,
+      let recordedOpening = first.opening
+    else { throw .brokenHistory(caseID: id, seq: events.first?.seq ?? 1) }
+    let opening = try recordedOpening.validated()
+    guard opening.details.kind == id.kind else { throw .detailsDoNotMatchKind(id.kind) }
+    for event in events {
+      if event.at > event.recordedAt { throw .timeInFuture(at: event.at, now: event.recordedAt) }
+      if event.recordedAt > context.now {
+        throw .timeInFuture(at: event.recordedAt, now: context.now)
+      }
+    }
+    var decision = start(
+      opening, id: id, at: first.at, recordedAt: first.recordedAt, officer: first.officer,
+      context: context)
+    var decisions = [decision]
+    for event in events.dropFirst() {
+      let reliefCase = decision.reliefCase
+      guard event.seq == reliefCase.lastSeq + 1 else {
+        throw .brokenHistory(caseID: id, seq: event.seq)
+      }
+      if event.at < reliefCase.updatedAt {
+        throw .timeBeforePreviousEvent(at: event.at, previous: reliefCase.updatedAt)
+      }
+      var inputs = event.inputs
+      inputs.level = nil
+      inputs.validUntil = nil
+      decision = try reliefCase.decide(
+        EventRequest(event.name, inputs: inputs, at: event.at, officer: event.officer),
+        at: event.at, recordedAt: event.recordedAt, context: context, checkGuards: true)
+      decisions.append(decision)
+    }
+    return decisions
+  }
 }

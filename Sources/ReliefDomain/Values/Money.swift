@@ -22,7 +22,11 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
   /// Parses what an officer types: `1250000`, `1250000.5`, `1,250,000.50`, `125万`, `1.25亿`,
   /// with an optional `¥` before and `元` after (`125万元`).
   public init(parsing text: String) throws(MoneyError) {
-    var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+    if let fen = Self.plainFen(text) {
+      self.fen = fen
+      return
+    }
+    var rest = Substring(Text.trimmed(text, newlines: false))
     if rest.first == "¥" || rest.first == "￥" { rest = rest.dropFirst() }
     if rest.last == "元" { rest = rest.dropLast() }
     var multiplierDigits = 0
@@ -55,6 +59,36 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     } else {
       self = try Self.make(digits: wholeDigits + fraction, scale: scale, original: text)
     }
+  }
+
+  /// The fen of a plain amount, `1250000` or `1250000.5` (at most 15 digits, at most two
+  /// decimals), read straight from its bytes: what imports and spreadsheets mostly hold. Nil
+  /// for anything else, which the full parse handles.
+  private static func plainFen(_ text: String) -> Int64? {
+    var whole: Int64 = 0
+    var wholeDigits = 0
+    var fraction: Int64 = 0
+    var fractionDigits = -1
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "."), fractionDigits < 0 {
+        fractionDigits = 0
+      } else if byte >= 48, byte <= 57 {
+        if fractionDigits < 0 {
+          wholeDigits += 1
+          guard wholeDigits <= 15 else { return nil }
+          whole = whole * 10 + Int64(byte - 48)
+        } else {
+          fractionDigits += 1
+          guard fractionDigits <= 2 else { return nil }
+          fraction = fraction * 10 + Int64(byte - 48)
+        }
+      } else {
+        return nil
+      }
+    }
+    guard (1...15).contains(wholeDigits), fractionDigits == -1 || (1...2).contains(fractionDigits)
+    else { return nil }
+    return whole * 100 + (fractionDigits == 1 ? fraction * 10 : fraction)
   }
 
   private static func wholeDigits(_ whole: Substring, original: String) throws(MoneyError)
@@ -142,5 +176,5 @@ public enum MoneyError: Error, Equatable, Sendable {
 }
 
 extension Character {
-  var isASCIIDigit: Bool { isASCII && isNumber }
+  var isASCIIDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
 }

@@ -10,7 +10,7 @@ public struct RegionCode: Hashable, Comparable, Sendable, Codable, CustomStringC
 
   /// Parses six digits whose province exists; `440000` is a province, `440300` a prefecture.
   public init(parsing text: String) throws(RegionError) {
-    let code = text.trimmingCharacters(in: .whitespaces)
+    let code = Text.trimmed(text, newlines: false)
     guard code.count == 6, code.allSatisfy(\.isASCIIDigit) else { throw .malformed(code) }
     guard Regions.provinces[String(code.prefix(2))] != nil else {
       throw .unknownProvince(code)

@@ -1,0 +1,36 @@
+import ArgumentParser
+import ReliefDomain
+import ReliefStore
+
+extension Relief.ExportGroup {
+  /// `relief export events`.
+  struct Events: StoreCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Export every event of every case, case by case in order.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: ExportOptions
+
+    @Option(help: "Only events of cases of this kind.")
+    var kind: CaseKind?
+
+    func run(_ context: CommandContext) throws {
+      let rendering = CaseRendering(context)
+      try ExportRunner.run(
+        noun: "events", columns: Columns.eventExport, total: { try $0.counts().events },
+        options: options, context: context
+      ) { session, emit in
+        try session.forEachCase(kind: kind) { record, history in
+          let id = record.reliefCase.id
+          for event in history {
+            guard case .object(let members) = rendering.json(event) else { continue }
+            emit(
+              .object(
+                [("case", .string(id.description)), ("kind", .string(id.kind.rawValue))]
+                  + members))
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+/// The columns an import takes and an export writes, named as the JSON keys. One definition
+/// serves the import's checks, the export's header and `--help`.
+struct ColumnSet {
+  /// Columns every record must fill.
+  let required: [String]
+  /// Columns a file may leave out or leave empty.
+  let optional: [String]
+  /// Columns an export writes that an import accepts and ignores: they are derived (an
+  /// enterprise's tier comes from its cases).
+  let ignored: [String]
+  /// Columns an export writes that this import refuses, with the key of the reason.
+  let refused: [String]
+  /// Why `refused` columns are refused.
+  let refusedReason: String
+
+  init(
+    required: [String], optional: [String], ignored: [String] = [], refused: [String] = [],
+    refusedReason: String = ""
+  ) {
+    self.required = required
+    self.optional = optional
+    self.ignored = ignored
+    self.refused = refused
+    self.refusedReason = refusedReason
+  }
+
+  /// Every column an import accepts.
+  var accepted: [String] { required + optional + ignored }
+
+  /// The accepted column a header cell names (ignoring case and surrounding spaces), if any.
+  func canonical(_ cell: String) -> String? {
+    let wanted = cell.trimmingCharacters(in: .whitespaces).lowercased()
+    return (accepted + refused).first { $0.lowercased() == wanted }
+  }
+
+  /// A one-paragraph summary for `--help`.
+  var help: String {
+    var text =
+      "Columns (JSON keys; CSV needs a header row): required \(required.joined(separator: ", "))"
+    text += "; optional \(optional.joined(separator: ", "))"
+    if !ignored.isEmpty {
+      text += "; accepted and ignored (derived) \(ignored.joined(separator: ", "))"
+    }
+    return text + "."
+  }
+}
+
+/// The column sets of every import and export (Docs/data.md describes them).
+enum Columns {
+  /// Enterprises: the keys of `relief enterprise show --json`, plus when they were registered.
+  static let enterprises = ColumnSet(
+    required: ["uscc", "name", "region"],
+    optional: [
+      "size", "sector", "employees", "revenue", "industry", "contact", "phone", "checksumWarning",
+      "createdAt", "updatedAt",
+    ],
+    ignored: ["tier", "whitelisted"])
+
+  /// The opening facts of each kind of case, as the keys of a case's `details`.
+  static let openingDetails: [(kind: String, required: [String], optional: [String])] = [
+    (
+      "arrears", ["debtor", "debtorType", "amountOwed", "paymentDueDate"],
+      ["debtorCode", "contract", "annualRate"]
+    ),
+    ("tax-refund", ["reliefType", "amountClaimed"], ["taxPeriod"]),
+    ("whitelist", ["category", "chain"], []),
+    ("cultivation", ["tier"], ["priorTierEvidence"]),
+  ]
+
+  /// Cases opened anew by an import (CSV, or JSON without a history).
+  static let newCases = ColumnSet(
+    required: ["kind", "enterprise"],
+    optional: ["title", "assignee", "openedAt", "officer"]
+      + openingDetails.flatMap { $0.required + $0.optional },
+    ignored: ["enterpriseName", "region", "dueDate", "alert", "nextEvents", "interest"],
+    refused: [
+      "id", "state", "updatedAt", "closedAt", "supervisionLevel", "history", "amountRecovered",
+      "amountOutstanding", "handlingDepartment", "outcome", "extensionDays", "satisfaction",
+      "amountApproved", "amountDisbursed", "recognizedRegions", "score", "validUntil", "fastTrack",
+    ],
+    refusedReason: "import.error.needs-history")
+
+  /// The keys of a case restored with its history (JSON): those of `relief case show --json`.
+  static let restoredCases = ColumnSet(
+    required: ["id", "kind", "history"],
+    optional: ["state", "enterprise", "title", "assignee", "openedAt"],
+    ignored: [
+      "enterpriseName", "region", "updatedAt", "closedAt", "dueDate", "alert", "supervisionLevel",
+      "details", "nextEvents", "interest",
+    ])
+
+  /// Services.
+  static let services = ColumnSet(
+    required: ["type", "date"],
+    optional: ["region", "campaign", "note", "served", "enterprises", "officer", "recordedAt"],
+    ignored: ["id"])
+
+  /// The columns of `relief export cases --format csv`: the keys of a case in JSON with its
+  /// `details` spread out (for one kind, only that kind's details).
+  static func caseExport(kind: String?) -> [String] {
+    let base = [
+      "id", "kind", "state", "enterprise", "enterpriseName", "region", "title", "assignee",
+      "openedAt", "updatedAt", "closedAt", "dueDate", "alert", "supervisionLevel",
+    ]
+    let details: [(String, [String])] = [
+      (
+        "arrears",
+        [
+          "debtor", "debtorType", "debtorCode", "contract", "amountOwed", "paymentDueDate",
+          "amountRecovered", "amountOutstanding", "handlingDepartment", "outcome", "extensionDays",
+          "annualRate", "satisfaction",
+        ]
+      ),
+      (
+        "tax-refund",
+        ["reliefType", "amountClaimed", "amountApproved", "amountDisbursed", "taxPeriod"]
+      ),
+      ("whitelist", ["category", "chain", "recognizedRegions"]),
+      ("cultivation", ["tier", "score", "validUntil", "priorTierEvidence", "fastTrack"]),
+    ]
+    return base + details.filter { kind == nil || $0.0 == kind }.flatMap(\.1) + ["nextEvents"]
+  }
+
+  /// The columns of `relief export events --format csv`.
+  static let eventExport = [
+    "case", "kind", "seq", "event", "from", "to", "at", "recordedAt", "officer", "note", "reason",
+    "department", "amount", "outcome", "days", "score", "region", "satisfaction", "fastTrack",
+    "assignee", "level", "validUntil", "enterprise", "title",
+  ]
+
+  /// The columns of `relief export enterprises --format csv`.
+  static let enterpriseExport = [
+    "uscc", "name", "region", "size", "sector", "employees", "revenue", "industry", "contact",
+    "phone", "tier", "whitelisted", "checksumWarning", "createdAt", "updatedAt",
+  ]
+
+  /// The columns of `relief export services --format csv`.
+  static let serviceExport = [
+    "id", "type", "date", "region", "campaign", "note", "served", "enterprises", "officer",
+    "recordedAt",
+  ]
+}

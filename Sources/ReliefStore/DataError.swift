@@ -1,0 +1,29 @@
+import ReliefDomain
+
+/// Why an import, a backup or a check refused something. The command line words each case
+/// through its language tables.
+public enum DataError: Error, Equatable, Sendable {
+  /// A restored case's id is already taken.
+  case caseExists(CaseID)
+  /// A restored case's number follows one that is neither stored nor imported, which would leave
+  /// a gap in the ids of its kind and year.
+  case caseNumberGap(CaseID, missing: CaseID)
+  /// A restored history ends in another state than the file says.
+  case stateDiffers(CaseID, file: CaseState, replayed: CaseState)
+  /// A restored event leads to another state than the file says.
+  case eventStateDiffers(CaseID, seq: Int, file: CaseState, replayed: CaseState)
+  /// No service activity of this type exists.
+  case unknownServiceType(String)
+  /// A service lists one enterprise twice.
+  case enterpriseListedTwice(USCC)
+  /// A service's count is below the number of enterprises it lists.
+  case servedBelowListed(served: Int, listed: Int)
+  /// A service's count is negative or absurd.
+  case servedOutOfRange(Int)
+  /// The backup would replace an existing file.
+  case backupTargetExists(path: String)
+  /// The backup would replace the database itself.
+  case backupTargetIsDatabase(path: String)
+  /// The backup could not be written.
+  case backupFailed(path: String, reason: String)
+}

@@ -1,0 +1,295 @@
+import Foundation
+import GRDB
+import ReliefDomain
+
+/// A service activity as stored, imported and exported.
+public struct ServiceRecord: Equatable, Sendable {
+  /// The activity types, in the order the docs list them.
+  public static let types = [
+    "policy-briefing", "training", "financing-matchmaking", "consultation", "on-site-visit",
+    "legal-aid", "digital-transformation", "other",
+  ]
+
+  /// The stored id; nil before it is stored.
+  public var id: Int64?
+  /// One of `types`.
+  public var type: String
+  /// The local day it took place.
+  public var date: LocalDate
+  /// Its region: the one given, or else its first enterprise's.
+  public var region: RegionCode?
+  /// The campaign it belonged to.
+  public var campaign: String?
+  /// A free-text note.
+  public var note: String?
+  /// How many enterprises it served: the count given, or else the number listed.
+  public var served: Int?
+  /// The enterprises listed one by one, in order.
+  public var enterprises: [USCC]
+  /// Who recorded it.
+  public var officer: String
+  /// When it was recorded.
+  public var recordedAt: Instant
+
+  /// Creates a service record.
+  public init(
+    id: Int64? = nil, type: String, date: LocalDate, region: RegionCode? = nil,
+    campaign: String? = nil, note: String? = nil, served: Int? = nil, enterprises: [USCC] = [],
+    officer: String, recordedAt: Instant
+  ) {
+    self.id = id
+    self.type = type
+    self.date = date
+    self.region = region
+    self.campaign = campaign
+    self.note = note
+    self.served = served
+    self.enterprises = enterprises
+    self.officer = officer
+    self.recordedAt = recordedAt
+  }
+}
+
+extension StoreSession {
+  /// Registers an enterprise from an import file, or with `replacing` replaces the one registered
+  /// under its code. The import's hot path: every statement is prepared once per transaction.
+  /// Returns the row id of the enterprise inserted or replaced.
+  @discardableResult
+  public func importEnterprise(
+    _ enterprise: Enterprise, createdAt: Instant?, updatedAt: Instant?, replacing: Bool,
+    now: Instant
+  ) throws -> Int64 {
+    let enterprise = try enterprise.validated()
+    let fields: [(any DatabaseValueConvertible)?] = [
+      enterprise.name, enterprise.region.rawValue, enterprise.size?.rawValue,
+      enterprise.sector?.rawValue, enterprise.employees, enterprise.revenue?.fen,
+      enterprise.industry, enterprise.contact, enterprise.phone,
+      enterprise.hasChecksumWarning ? 1 : 0,
+    ]
+    // Without `replacing`, the unique index answers whether the code is taken: one statement a
+    // record instead of two.
+    if replacing, let rowID = try enterpriseRowID(enterprise.uscc) {
+      try db.cachedStatement(
+        sql: """
+          UPDATE enterprises SET name = ?, region = ?, size = ?, sector = ?, employees = ?,
+            revenue = ?, industry = ?, contact = ?, phone = ?, checksum_warning = ?,
+            created_at = coalesce(?, created_at), updated_at = ?
+          WHERE id = ?
+          """
+      ).execute(
+        arguments: StatementArguments(
+          fields + [createdAt?.seconds, (updatedAt ?? now).seconds, rowID]))
+      return rowID
+    }
+    do {
+      try db.cachedStatement(
+        sql: """
+          INSERT INTO enterprises (uscc, name, region, size, sector, employees, revenue, industry,
+            contact, phone, checksum_warning, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """
+      ).execute(
+        arguments: StatementArguments(
+          [enterprise.uscc.rawValue] + fields + [
+            (createdAt ?? now).seconds, (updatedAt ?? createdAt ?? now).seconds,
+          ]))
+    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+      throw StoreError.enterpriseExists(enterprise.uscc)
+    }
+    return db.lastInsertedRowID
+  }
+
+  /// Restores a case with its whole history, as exported: its id is kept, every event is decided
+  /// again with its own times and officer (`ReliefCase.restoring`), and the events, the hash
+  /// chain and the clocks are written anew. With `expectedState`, a history that ends elsewhere
+  /// is refused.
+  @discardableResult
+  public func restoreCase(
+    _ events: [CaseEvent], id: CaseID, expectedState: CaseState?, now: Instant
+  ) throws -> CaseRecord {
+    guard let opening = events.first?.opening else {
+      throw DomainError.brokenHistory(caseID: id, seq: events.first?.seq ?? 1)
+    }
+    guard
+      let enterprise = try Row.fetchOne(
+        db.cachedStatement(sql: "SELECT id, name, region FROM enterprises WHERE uscc = ?"),
+        arguments: [opening.enterprise.rawValue])
+    else { throw StoreError.enterpriseNotFound(opening.enterprise) }
+    if try caseRowID(id) != nil { throw DataError.caseExists(id) }
+    let region = RegionCode(trusted: enterprise["region"])
+    let decisions = try ReliefCase.restoring(
+      events, id: id,
+      context: agency.context(now: now, standing: EnterpriseStanding(region: region)))
+    for (event, decision) in zip(events, decisions) where event.to != decision.event.to {
+      throw DataError.eventStateDiffers(
+        id, seq: event.seq, file: event.to, replayed: decision.event.to)
+    }
+    let reliefCase = decisions[decisions.count - 1].reliefCase
+    if let expectedState, expectedState != reliefCase.state {
+      throw DataError.stateDiffers(id, file: expectedState, replayed: reliefCase.state)
+    }
+    let rowID = try insertCase(reliefCase, enterpriseRowID: enterprise["id"])
+    for decision in decisions {
+      try append(decision.event, caseRowID: rowID, caseID: id)
+      try recordClockChange(decision.clockChange, caseRowID: rowID, event: decision.event)
+    }
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO case_sequences (kind, year, last) VALUES (?, ?, ?)
+        ON CONFLICT (kind, year) DO UPDATE SET last = max(last, excluded.last)
+        """
+    ).execute(arguments: [id.kind.rawValue, id.year, id.number])
+    return CaseRecord(
+      reliefCase: reliefCase, enterpriseName: enterprise["name"], enterpriseRegion: region)
+  }
+
+  /// The row id of the enterprise registered under a code, or nil.
+  public func enterpriseRowID(of uscc: USCC) throws -> Int64? {
+    try enterpriseRowID(uscc)
+  }
+
+  /// The highest enterprise row id, 0 when there is none: rows an import inserts come above it.
+  public func lastEnterpriseRowID() throws -> Int64 {
+    try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM enterprises") ?? 0
+  }
+
+  /// True when a case has this id.
+  public func caseExists(_ id: CaseID) throws -> Bool {
+    try caseRowID(id) != nil
+  }
+
+  func caseRowID(_ id: CaseID) throws -> Int64? {
+    try Int64.fetchOne(
+      db.cachedStatement(sql: "SELECT id FROM cases WHERE kind = ? AND year = ? AND number = ?"),
+      arguments: [id.kind.rawValue, id.year, id.number])
+  }
+
+  func insertCase(_ reliefCase: ReliefCase, enterpriseRowID: Int64) throws -> Int64 {
+    let id = reliefCase.id
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO cases (kind, year, number, enterprise_id, state, title, assignee, opened_at,
+          updated_at, closed_at, due_date, warn_date, supervision_level, last_seq, details)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [
+      id.kind.rawValue, id.year, id.number, enterpriseRowID, reliefCase.state.rawValue,
+      reliefCase.title, reliefCase.assignee, reliefCase.openedAt.seconds,
+      reliefCase.updatedAt.seconds, reliefCase.closedAt?.seconds,
+      reliefCase.clock?.dueDate.description, reliefCase.clock?.warnDate.description,
+      reliefCase.supervisionLevel, reliefCase.lastSeq, try StoredJSON.encode(reliefCase.details),
+    ])
+    return db.lastInsertedRowID
+  }
+
+  /// Records a service activity: its region is the one given or else its first enterprise's,
+  /// and the number served the count given or else the number of enterprises listed.
+  @discardableResult
+  public func addService(_ service: ServiceRecord) throws -> ServiceRecord {
+    var service = service
+    guard ServiceRecord.types.contains(service.type) else {
+      throw DataError.unknownServiceType(service.type)
+    }
+    do {
+      service.campaign = try Text.clean(
+        service.campaign, field: "campaign", required: false, maxLength: 120)
+      service.note = try Text.clean(
+        service.note, field: "note", required: false, maxLength: 4000, allowNewlines: true)
+      service.officer = try Text.required(service.officer, field: "officer", maxLength: 60)
+    } catch {
+      throw DomainError.text(error)
+    }
+    var enterpriseRows: [Int64] = []
+    var seen = Set<USCC>()
+    for uscc in service.enterprises {
+      guard seen.insert(uscc).inserted else { throw DataError.enterpriseListedTwice(uscc) }
+      guard
+        let row = try Row.fetchOne(
+          db.cachedStatement(sql: "SELECT id, region FROM enterprises WHERE uscc = ?"),
+          arguments: [uscc.rawValue])
+      else { throw StoreError.enterpriseNotFound(uscc) }
+      enterpriseRows.append(row["id"])
+      if service.region == nil { service.region = RegionCode(trusted: row["region"]) }
+    }
+    let served = service.served ?? service.enterprises.count
+    guard (0...100_000_000).contains(served) else { throw DataError.servedOutOfRange(served) }
+    guard served >= service.enterprises.count else {
+      throw DataError.servedBelowListed(served: served, listed: service.enterprises.count)
+    }
+    service.served = served
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO services (type, date, region, campaign, note, served, officer, recorded_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [
+      service.type, service.date.description, service.region?.rawValue, service.campaign,
+      service.note, served, service.officer, service.recordedAt.seconds,
+    ])
+    let serviceID = db.lastInsertedRowID
+    for enterpriseRow in enterpriseRows {
+      try db.cachedStatement(
+        sql: "INSERT INTO service_enterprises (service_id, enterprise_id) VALUES (?, ?)"
+      ).execute(arguments: [serviceID, enterpriseRow])
+    }
+    service.id = serviceID
+    return service
+  }
+}
+
+extension StoreSession {
+  /// Runs a bulk insertion with the search index's insertion triggers set aside, then indexes
+  /// the new rows with one statement per table. FTS5 flushes its pending index at every
+  /// statement savepoint, and the triggers cause one per inserted row: an enterprise then costs
+  /// 40 µs instead of 10. All of it happens inside the caller's transaction, so that no other
+  /// connection ever sees the index out of step; if `body` throws, the transaction's rollback
+  /// restores the triggers.
+  public func deferringSearchIndex<T>(_ body: () throws -> T) throws -> T {
+    let triggers = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+          AND name IN ('search_enterprise_insert', 'search_case_insert', 'search_note_insert')
+        ORDER BY name
+        """
+    ).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
+    var last: [(tag: Int, id: Int64)] = []
+    for (tag, table) in [(3, "enterprises"), (2, "cases"), (1, "events")] {
+      let id = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM \(table)") ?? 0
+      last.append((tag, id))
+    }
+    for trigger in triggers {
+      try db.execute(sql: "DROP TRIGGER \(trigger.name)")
+    }
+    let result = try body()
+    for trigger in triggers {
+      try db.execute(sql: trigger.sql)
+    }
+    for (tag, id) in last {
+      try db.execute(
+        sql: """
+          INSERT INTO search (rowid, name, title, debtor, note)
+          SELECT (tag << 40) | source, name, title, debtor, note FROM search_source
+          WHERE tag = ? AND source > ?
+          """, arguments: [tag, id])
+    }
+    return result
+  }
+}
+
+extension ReliefStore {
+  /// Runs `body` in one write transaction and then rolls it back: a dry run that sees exactly
+  /// what a real run would, and leaves nothing behind.
+  public func rehearse<T>(_ body: (StoreSession) throws -> T) throws -> T {
+    try translatingErrors {
+      try queue.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction {
+          result = try body(try StoreSession(db))
+          return .rollback
+        }
+        return result!
+      }
+    }
+  }
+}

@@ -1,0 +1,375 @@
+import Foundation
+import GRDB
+import ReliefDomain
+
+/// A problem `relief db check` found.
+public struct IntegrityProblem: Equatable, Sendable {
+  /// The checks, in the order they run.
+  public enum Check: String, Sendable, CaseIterable {
+    /// SQLite's `PRAGMA integrity_check`.
+    case integrity
+    /// SQLite's `PRAGMA foreign_key_check`.
+    case foreignKeys = "foreign-keys"
+    /// Each case's events numbered 1...n without gaps, and `last_seq` = n.
+    case eventNumbers = "event-numbers"
+    /// Each case's stored state, details, assignee and times equal the replay of its events.
+    case replay
+    /// Payments within amounts owed, approvals within claims, disbursements within approvals.
+    case amounts
+    /// Case ids per kind and year numbered 1...last of `case_sequences` without gaps.
+    case caseNumbers = "case-numbers"
+    /// The search index holds exactly the searchable texts.
+    case search
+  }
+
+  /// What exactly is wrong.
+  public enum Detail: Equatable, Sendable {
+    /// SQLite's own words.
+    case sqlite(String)
+    /// A row points to a parent that does not exist.
+    case danglingReference(table: String, rowID: Int64, parent: String)
+    /// A case's events are not numbered 1...n, or its `last_seq` disagrees.
+    case eventsMisnumbered(count: Int, first: Int?, last: Int?, lastSeq: Int)
+    /// The replay refused the history.
+    case replayFailed(DomainError)
+    /// The case or one of its events could not be read back.
+    case unreadable(String)
+    /// A stored field differs from the replay.
+    case fieldDiffers(field: String, stored: String, replayed: String)
+    /// More recovered than owed.
+    case recoveredAboveOwed(recovered: Money, owed: Money)
+    /// More approved than claimed.
+    case approvedAboveClaimed(approved: Money, claimed: Money)
+    /// More disbursed than approved.
+    case disbursedAboveApproved(disbursed: Money, approved: Money?)
+    /// Numbers missing below the sequence's last number.
+    case numbersMissing(kind: CaseKind, year: Int, missing: [Int], count: Int)
+    /// A case numbered above its sequence's last number (or without a sequence).
+    case numberBeyondSequence(last: Int?)
+    /// Searchable texts missing from the index, or index rows without a record.
+    case searchOutOfStep(missing: Int, stale: Int)
+  }
+
+  /// Which check found it.
+  public var check: Check
+  /// What it is about: a case id, a table, or nil for the whole database.
+  public var subject: String?
+  /// What is wrong.
+  public var detail: Detail
+}
+
+extension ReliefStore {
+  /// Copies the database to `path` with SQLite's online backup API: a consistent snapshot taken
+  /// in one step inside a read transaction, so officers writing meanwhile neither wait nor
+  /// disturb it. The copy is written beside the target, readable by its owner only, and renamed
+  /// into place when complete, so that no half-written backup ever carries the target's name.
+  public func backup(to path: String, replacing: Bool) throws {
+    let target = URL(fileURLWithPath: path).standardizedFileURL
+    if let own = self.path, Self.sameFile(URL(fileURLWithPath: own).standardizedFileURL, target) {
+      throw DataError.backupTargetIsDatabase(path: path)
+    }
+    let manager = FileManager.default
+    if manager.fileExists(atPath: target.path), !replacing {
+      throw DataError.backupTargetExists(path: path)
+    }
+    let folder = target.deletingLastPathComponent()
+    let temporary = folder.appendingPathComponent(
+      ".\(target.lastPathComponent).\(UUID().uuidString).partial")
+    let descriptor = Foundation.open(temporary.path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+    guard descriptor >= 0 else {
+      throw DataError.backupFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+    Foundation.close(descriptor)
+    do {
+      try translatingErrors {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        let destination = try DatabaseQueue(path: temporary.path, configuration: configuration)
+        try queue.backup(to: destination)
+        // A backup is one self-contained file: no write-ahead log beside it.
+        try destination.writeWithoutTransaction { db in
+          _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+        }
+        try destination.close()
+      }
+      if rename(temporary.path, target.path) != 0 {
+        throw DataError.backupFailed(path: path, reason: String(cString: strerror(errno)))
+      }
+    } catch {
+      for suffix in ["", "-journal", "-wal", "-shm"] {
+        try? manager.removeItem(atPath: temporary.path + suffix)
+      }
+      throw error
+    }
+  }
+
+  private static func sameFile(_ first: URL, _ second: URL) -> Bool {
+    if first.resolvingSymlinksInPath() == second.resolvingSymlinksInPath() { return true }
+    var a = stat()
+    var b = stat()
+    guard stat(first.path, &a) == 0, stat(second.path, &b) == 0 else { return false }
+    return a.st_dev == b.st_dev && a.st_ino == b.st_ino
+  }
+}
+
+extension ReliefStore {
+  /// Runs every check of `relief db check` and returns the problems found, none when all pass.
+  /// `progress` hears how many cases were replayed, out of how many. The checks read one
+  /// consistent snapshot; only FTS5's own index check needs a (rolled back) write transaction,
+  /// kept to the end and short.
+  public func checkIntegrity(now: Instant, progress: (Int, Int) -> Void = { _, _ in }) throws
+    -> [IntegrityProblem]
+  {
+    var problems = try read { try $0.checkIntegrity(now: now, progress: progress) }
+    problems += try rehearse { try $0.checkSearchStructure() }
+    return problems
+  }
+}
+
+extension StoreSession {
+  /// The checks of `relief db check` that only read.
+  func checkIntegrity(now: Instant, progress: (Int, Int) -> Void) throws -> [IntegrityProblem] {
+    var problems: [IntegrityProblem] = []
+    problems += try checkSQLite()
+    problems += try checkEventNumbers()
+    problems += try checkReplay(now: now, progress: progress)
+    problems += try checkAmounts()
+    problems += try checkCaseNumbers()
+    problems += try checkSearchIndex()
+    return problems
+  }
+
+  private func checkSQLite() throws -> [IntegrityProblem] {
+    var problems: [IntegrityProblem] = []
+    for message in try String.fetchAll(db, sql: "PRAGMA integrity_check") where message != "ok" {
+      problems.append(IntegrityProblem(check: .integrity, subject: nil, detail: .sqlite(message)))
+    }
+    for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+      let table: String = row[0]
+      problems.append(
+        IntegrityProblem(
+          check: .foreignKeys, subject: table,
+          detail: .danglingReference(table: table, rowID: row[1] ?? 0, parent: row[2])))
+    }
+    return problems
+  }
+
+  private func checkEventNumbers() throws -> [IntegrityProblem] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT c.code, c.last_seq, count(v.id) AS n, min(v.seq) AS first, max(v.seq) AS last
+        FROM cases c LEFT JOIN events v ON v.case_id = c.id
+        GROUP BY c.id
+        HAVING n = 0 OR first != 1 OR last != n OR c.last_seq != last
+        ORDER BY c.id
+        """
+    ).map { row in
+      IntegrityProblem(
+        check: .eventNumbers, subject: row["code"],
+        detail: .eventsMisnumbered(
+          count: row["n"], first: row["first"], last: row["last"], lastSeq: row["last_seq"]))
+    }
+  }
+
+  private func checkReplay(now: Instant, progress: (Int, Int) -> Void) throws
+    -> [IntegrityProblem]
+  {
+    var problems: [IntegrityProblem] = []
+    let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0
+    var done = 0
+    let context = agency.context(now: now)
+    let unreadable = { (name: String, error: any Error) in
+      done += 1
+      problems.append(
+        IntegrityProblem(check: .replay, subject: name, detail: .unreadable("\(error)")))
+    }
+    try forEachCase(kind: nil, unreadable: unreadable) { record, history in
+      defer {
+        done += 1
+        progress(done, total)
+      }
+      let stored = record.reliefCase
+      let replayed: ReliefCase
+      do {
+        replayed = try ReliefCase.replaying(history, id: stored.id, context: context)
+      } catch let error as DomainError {
+        // A misnumbered history is the event-numbers check's to report.
+        if case .brokenHistory = error { return }
+        problems.append(
+          IntegrityProblem(
+            check: .replay, subject: stored.id.description, detail: .replayFailed(error)))
+        return
+      }
+      for (field, storedValue, replayedValue) in Self.differences(stored, replayed) {
+        problems.append(
+          IntegrityProblem(
+            check: .replay, subject: stored.id.description,
+            detail: .fieldDiffers(field: field, stored: storedValue, replayed: replayedValue)))
+      }
+    }
+    return problems
+  }
+
+  /// The fields in which a stored case differs from its replay. Clocks are left out: they also
+  /// depend on calendars and settings that may have changed since.
+  static func differences(_ stored: ReliefCase, _ replayed: ReliefCase) -> [(
+    String, String, String
+  )] {
+    func text(_ instant: Instant?) -> String { instant.map { String($0.seconds) } ?? "null" }
+    var result: [(String, String, String)] = []
+    func compare(_ field: String, _ a: String, _ b: String) {
+      if a != b { result.append((field, a, b)) }
+    }
+    compare("state", stored.state.rawValue, replayed.state.rawValue)
+    compare("enterprise", stored.enterprise.rawValue, replayed.enterprise.rawValue)
+    compare("title", stored.title, replayed.title)
+    compare("assignee", stored.assignee ?? "null", replayed.assignee ?? "null")
+    compare("openedAt", text(stored.openedAt), text(replayed.openedAt))
+    compare("updatedAt", text(stored.updatedAt), text(replayed.updatedAt))
+    compare("closedAt", text(stored.closedAt), text(replayed.closedAt))
+    compare("supervisionLevel", String(stored.supervisionLevel), String(replayed.supervisionLevel))
+    compare("lastSeq", String(stored.lastSeq), String(replayed.lastSeq))
+    if stored.details != replayed.details {
+      compare(
+        "details", (try? StoredJSON.encode(stored.details)) ?? "?",
+        (try? StoredJSON.encode(replayed.details)) ?? "?")
+    }
+    return result
+  }
+
+  private func checkAmounts() throws -> [IntegrityProblem] {
+    var problems: [IntegrityProblem] = []
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT code, owed, max(recovered, paid) AS recovered FROM (
+          SELECT c.code, json_extract(c.details, '$.amountOwed') AS owed,
+            json_extract(c.details, '$.amountRecovered') AS recovered,
+            (SELECT coalesce(sum(v.amount), 0) FROM events v
+              WHERE v.case_id = c.id AND v.name = 'pay') AS paid
+          FROM cases c WHERE c.kind = 'arrears')
+        WHERE max(recovered, paid) > owed
+        """)
+    {
+      problems.append(
+        IntegrityProblem(
+          check: .amounts, subject: row["code"],
+          detail: .recoveredAboveOwed(
+            recovered: Money(fen: row["recovered"]), owed: Money(fen: row["owed"]))))
+    }
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT c.code, json_extract(c.details, '$.amountClaimed') AS claimed,
+          json_extract(c.details, '$.amountApproved') AS approved,
+          json_extract(c.details, '$.amountDisbursed') AS disbursed
+        FROM cases c WHERE c.kind = 'tax-refund'
+          AND (approved > claimed OR (disbursed IS NOT NULL AND (approved IS NULL
+            OR disbursed > approved)))
+        """)
+    {
+      let claimed = Money(fen: row["claimed"])
+      let approved = (row["approved"] as Int64?).map(Money.init(fen:))
+      let disbursed = (row["disbursed"] as Int64?).map(Money.init(fen:))
+      if let approved, approved > claimed {
+        problems.append(
+          IntegrityProblem(
+            check: .amounts, subject: row["code"],
+            detail: .approvedAboveClaimed(approved: approved, claimed: claimed)))
+      }
+      if let disbursed, approved == nil || disbursed > approved! {
+        problems.append(
+          IntegrityProblem(
+            check: .amounts, subject: row["code"],
+            detail: .disbursedAboveApproved(disbursed: disbursed, approved: approved)))
+      }
+    }
+    return problems
+  }
+
+  private func checkCaseNumbers() throws -> [IntegrityProblem] {
+    var problems: [IntegrityProblem] = []
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT s.kind, s.year, s.last, count(c.id) AS n FROM case_sequences s
+        LEFT JOIN cases c ON c.kind = s.kind AND c.year = s.year AND c.number <= s.last
+        GROUP BY s.kind, s.year HAVING n != s.last ORDER BY s.kind, s.year
+        """)
+    {
+      guard let kind = CaseKind(rawValue: row["kind"]) else { continue }
+      let year: Int = row["year"]
+      let last: Int = row["last"]
+      let missing = try Int.fetchAll(
+        db,
+        sql: """
+          WITH RECURSIVE numbers(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM numbers WHERE n < ?)
+          SELECT n FROM numbers
+          WHERE n NOT IN (SELECT number FROM cases WHERE kind = ? AND year = ?)
+          LIMIT 20
+          """, arguments: [last, kind.rawValue, year])
+      problems.append(
+        IntegrityProblem(
+          check: .caseNumbers, subject: "\(kind.idPrefix)-\(year)",
+          detail: .numbersMissing(
+            kind: kind, year: year, missing: missing, count: last - (row["n"] as Int))))
+    }
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT c.code, s.last FROM cases c
+        LEFT JOIN case_sequences s ON s.kind = c.kind AND s.year = c.year
+        WHERE s.last IS NULL OR c.number > s.last ORDER BY c.id
+        """)
+    {
+      problems.append(
+        IntegrityProblem(
+          check: .caseNumbers, subject: row["code"],
+          detail: .numberBeyondSequence(last: row["last"])))
+    }
+    return problems
+  }
+
+  /// FTS5's own check that the index matches the texts it stores.
+  func checkSearchStructure() throws -> [IntegrityProblem] {
+    do {
+      try db.execute(sql: "INSERT INTO search (search) VALUES ('integrity-check')")
+      return []
+    } catch let error as DatabaseError {
+      return [
+        IntegrityProblem(
+          check: .search, subject: "search", detail: .sqlite(error.message ?? error.description))
+      ]
+    }
+  }
+
+  private func checkSearchIndex() throws -> [IntegrityProblem] {
+    var problems: [IntegrityProblem] = []
+    // What the triggers would write (the view `search_source`) against what the index holds.
+    let missing =
+      try Int.fetchOne(
+        db,
+        sql: """
+          SELECT count(*) FROM search_source v WHERE NOT EXISTS (
+            SELECT 1 FROM search s WHERE s.rowid = (v.tag << 40) | v.source
+              AND s.name IS v.name AND s.title IS v.title AND s.debtor IS v.debtor
+              AND s.note IS v.note)
+          """) ?? 0
+    let stale =
+      try Int.fetchOne(
+        db,
+        sql: """
+          SELECT count(*) FROM search s WHERE NOT EXISTS (
+            SELECT 1 FROM search_source v
+            WHERE v.tag = s.rowid >> 40 AND v.source = s.rowid & 1099511627775)
+          """) ?? 0
+    if missing > 0 || stale > 0 {
+      problems.append(
+        IntegrityProblem(
+          check: .search, subject: "search",
+          detail: .searchOutOfStep(missing: missing, stale: stale)))
+    }
+    return problems
+  }
+}
