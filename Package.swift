@@ -20,7 +20,8 @@ let package = Package(
       name: "ReliefMigrations",
       path: "Migrations",
       resources: [
-        .embedInCode("0001_initial.sql")
+        .embedInCode("0001_initial.sql"),
+        .embedInCode("0003_reports.sql"),
       ]
     ),
     // The only module that talks to SQLite.

@@ -2,6 +2,7 @@
 public enum ReliefMigrations {
   /// Every migration: its version number, its name and its SQL.
   public static let all: [(version: Int, name: String, sql: String)] = [
-    (1, "initial", String(decoding: PackageResources._001_initial_sql, as: UTF8.self))
+    (1, "initial", String(decoding: PackageResources._001_initial_sql, as: UTF8.self)),
+    (3, "reports", String(decoding: PackageResources._003_reports_sql, as: UTF8.self)),
   ]
 }

@@ -49,6 +49,10 @@ public enum DomainError: Error, Equatable, Sendable {
   case timeInFuture(at: Instant, now: Instant)
   /// A time before the case's previous event.
   case timeBeforePreviousEvent(at: Instant, previous: Instant)
+  /// A service names no enterprise and gives no count of those served.
+  case serviceServesNobody
+  /// A service's count of enterprises served is below the number it names.
+  case serviceCountBelowListed(count: Int, listed: Int)
   /// The kind of a case and of its details differ (a corrupted or foreign record).
   case detailsDoNotMatchKind(CaseKind)
   /// A replayed history does not start with an opening or skips a number.
