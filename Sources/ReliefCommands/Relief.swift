@@ -16,6 +16,7 @@ public struct Relief: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Init.self, Demo.self, EnterpriseGroup.self, CaseGroup.self, WorkflowGroup.self,
+      ServiceGroup.self, ReportGroup.self,
     ])
 
   public init() {}

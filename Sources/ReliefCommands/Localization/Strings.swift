@@ -3,10 +3,10 @@
 /// a test holds them to it.
 enum Strings {
   /// Every English string.
-  static let english: [String: String] = merge([englishCore])
+  static let english: [String: String] = merge([englishCore, englishReports])
 
   /// Every Chinese string.
-  static let chinese: [String: String] = merge([chineseCore])
+  static let chinese: [String: String] = merge([chineseCore, chineseReports])
 
   private static func merge(_ parts: [[String: String]]) -> [String: String] {
     parts.reduce(into: [:]) { result, part in
