@@ -208,6 +208,11 @@ public struct HeadlineFigures: Equatable, Sendable {
     get { values[key] ?? 0 }
     set { values[key] = newValue }
   }
+
+  /// Equal when every figure is, a missing one counting as 0.
+  public static func == (lhs: HeadlineFigures, rhs: HeadlineFigures) -> Bool {
+    Key.allCases.allSatisfy { lhs[$0] == rhs[$0] }
+  }
 }
 
 /// The figures of one prefecture in a month.
