@@ -140,6 +140,7 @@ extension Strings {
     // Errors
     "error.service-serves-nobody": "say whom the service served: --enterprise USCC (repeat it for each enterprise) or --count N",
     "error.service-count-below": "--count {count} is below the {listed} enterprises listed; give at least {listed}, or leave --count out",
+    "error.service-enterprise-unknown": "no enterprise {uscc}; register it first with `relief enterprise add --uscc {uscc} --name NAME --region CODE`",
     "error.service-needs-region": "the service names no enterprise, so its region is unknown; give --region CODE (6 digits, such as 440305) or --enterprise USCC",
     "error.service-date-future": "--date {date} is in the future (today is {today}); log a service once it was delivered",
     "error.bad-month": "{field}: '{value}' is not a month; write YYYY-MM, such as 2026-03",
@@ -286,6 +287,7 @@ extension Strings {
     // 错误
     "error.service-serves-nobody": "请说明服务了哪些企业：--enterprise 统一社会信用代码（每家企业写一次），或 --count 企业数",
     "error.service-count-below": "--count {count} 少于列出的 {listed} 家企业；请至少填 {listed}，或不填 --count",
+    "error.service-enterprise-unknown": "没有企业 {uscc}；请先用 `relief enterprise add --uscc {uscc} --name 名称 --region 区划代码` 登记",
     "error.service-needs-region": "该服务未列出企业，无法确定所属地区；请加 --region 行政区划代码（6 位，如 440305）或 --enterprise 统一社会信用代码",
     "error.service-date-future": "--date {date} 晚于今天（{today}）；服务开展后再登记",
     "error.bad-month": "{field}：'{value}' 不是月份；请写成 YYYY-MM，如 2026-03",

@@ -50,8 +50,13 @@ extension Relief.ServiceGroup {
         enterprises: try enterprises.map { try Parse.uscc($0, allowBadChecksum: true) },
         count: count, region: try region.map(Parse.region), campaign: campaign, note: note)
       let officer = try context.officer()
-      let record = try context.store.write { session in
-        try session.logService(draft, officer: officer, now: context.now)
+      let record: ServiceRecord
+      do {
+        record = try context.store.write { session in
+          try session.logService(draft, officer: officer, now: context.now)
+        }
+      } catch StoreError.enterpriseNotFound(let uscc) {
+        throw Refusal("error.service-enterprise-unknown", ["uscc": uscc.rawValue])
       }
       let rendering = ServiceRendering(context)
       if context.json {
