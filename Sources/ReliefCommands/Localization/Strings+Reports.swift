@@ -75,7 +75,7 @@ extension Strings {
     "report.col.open-at-end": "Open at month end",
     "report.col.overdue-at-end": "Overdue at month end",
     "report.col.on-time-rate": "Closed on time",
-    "report.col.median-days": "Median working days to close",
+    "report.col.median-days": "Median days to close (working)",
     "report.col.outcome": "Outcome",
     "report.col.complaints": "Complaints",
     "report.col.debtor-type": "Debtor type",

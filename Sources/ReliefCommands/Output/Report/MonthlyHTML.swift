@@ -84,9 +84,9 @@ enum MonthlyHTML {
         html += "<div class=\"value\">\(HTML.escape(FigureText.count(Int(value))))</div>"
       }
       html += "<div class=\"change \(trend(yearOnYear))\">"
-      html += HTML.escape(t("report.card.year-on-year", ["change": arrow(yearOnYear)]))
-      html +=
-        "<span>\(HTML.escape(t("report.card.month-on-month", ["change": arrow(monthOnMonth)])))</span>"
+      html += HTML.escape(t("report.card.year-on-year", ["change": arrow(yearOnYear)])) + "</div>"
+      html += "<div class=\"change mom\">"
+      html += HTML.escape(t("report.card.month-on-month", ["change": arrow(monthOnMonth)]))
       html += "</div></div>"
     }
     return html + "</section>"
@@ -193,8 +193,8 @@ enum MonthlyHTML {
     .card .value { font-size: 22px; font-weight: 700; line-height: 1.25;
       font-variant-numeric: tabular-nums; }
     .card .exact { font-size: 10.5px; color: #5f6c7b; font-variant-numeric: tabular-nums; }
-    .card .change { font-size: 11.5px; margin-top: 2px; }
-    .card .change span { color: #5f6c7b; margin-left: 8px; }
+    .card .change { font-size: 11.5px; margin-top: 2px; line-height: 1.35; }
+    .card .change.mom { color: #5f6c7b; margin-top: 0; }
     .up { color: #1b7f3b; } .down { color: #b4232a; } .flat { color: #5f6c7b; }
     .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; margin-top: 14px; }
     figure { margin: 0; border: 1px solid #d9dee3; border-radius: 6px; padding: 8px 8px 4px;
