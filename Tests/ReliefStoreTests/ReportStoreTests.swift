@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import ReliefDomain
@@ -402,7 +403,16 @@ struct ReportStoreTests {
     let summary = try month.store.read { try $0.monthlySummary(HandBuiltMonth.march, region: nil) }
     #expect(summary.trendMonths.first == YearMonth("2025-03"))
     #expect(summary.trendMonths.last == HandBuiltMonth.march)
-    #expect(summary.earlierHeadlines.count == 12)
+    #expect(summary.comparedHeadlines.count == 2)
+    #expect(summary.trend.count == 13)
+    // The trend agrees with the headline figures of the months it shares with them.
+    for month in [HandBuiltMonth.march, summary.previousMonth, summary.sameMonthLastYear] {
+      let headline = summary.headline(of: month)
+      #expect(summary.trend[month]?.complaintsReceived == Int(headline[.complaintsReceived]))
+      #expect(summary.trend[month]?.amountRecovered.fen == headline[.amountRecovered])
+    }
+    #expect(summary.trend[YearMonth("2026-04")!] == nil)
+    #expect(summary.trend[YearMonth("2026-01")!] == TrendPoint())
     let february = summary.headline(of: YearMonth("2026-02")!)
     #expect(february[.casesOpened] == 3)
     #expect(february[.complaintsReceived] == 2)
@@ -434,5 +444,60 @@ struct ReportStoreTests {
           month: march, region: nil, figures: "{}", officer: "li.wei", now: StoreFixtures.now)
       }
     }
+  }
+}
+
+@Suite("Event conditions")
+struct EventConditionTests {
+  @Test("an event's condition matches its kind's transitions and no other kind's")
+  func disjoint() throws {
+    let queue = try DatabaseQueue()
+    try queue.write { db in
+      try db.execute(sql: "CREATE TABLE x (kind TEXT, name TEXT, from_state TEXT, to_state TEXT)")
+      for kind in CaseKind.allCases {
+        for transition in kind.workflow.transitions where !transition.isCommon {
+          for source in transition.sources {
+            try db.execute(
+              sql: "INSERT INTO x VALUES (?, ?, ?, ?)",
+              arguments: [
+                kind.rawValue, transition.event.rawValue, source.rawValue,
+                (transition.target ?? source).rawValue,
+              ])
+          }
+        }
+      }
+      let counted: [(EventName, CaseKind)] = [
+        ("accept", .arrears), ("transfer", .arrears), ("resolve", .arrears), ("pay", .arrears),
+        ("approve", .taxRefund), ("disburse", .taxRefund), ("approve", .whitelist),
+        ("remove", .whitelist), ("recognize", .cultivation),
+      ]
+      for kind in CaseKind.allCases {
+        for transition in kind.workflow.transitions where !transition.isCommon {
+          // Events whose states another kind shares (a withdrawal from `applied`) need the case;
+          // the reports count none of them.
+          let steps = Set(StoreSession.steps(of: transition))
+          let shared = CaseKind.allCases.contains { other in
+            other != kind
+              && other.workflow.transition(transition.event).map {
+                !steps.isDisjoint(with: StoreSession.steps(of: $0))
+              } == true
+          }
+          if shared {
+            #expect(!counted.contains { $0 == (transition.event, kind) })
+            continue
+          }
+          let condition = StoreSession.condition(transition.event, of: kind)
+          let matched = try Row.fetchAll(db, sql: "SELECT kind, name FROM x WHERE \(condition)")
+          #expect(!matched.isEmpty, "\(kind) \(transition.event)")
+          for row in matched {
+            #expect(row["kind"] == kind.rawValue, "\(kind) \(transition.event): \(condition)")
+            #expect(row["name"] == transition.event.rawValue)
+          }
+        }
+      }
+    }
+    // Shared names are told apart by the states reached.
+    #expect(StoreSession.condition("pay", of: .arrears) == "(x.name = 'pay')")
+    #expect(StoreSession.condition("approve", of: .whitelist).contains("'listed'"))
   }
 }

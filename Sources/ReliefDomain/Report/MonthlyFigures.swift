@@ -280,32 +280,55 @@ public struct MonthlyFigures: Equatable, Sendable {
   }
 }
 
-/// A monthly summary: the month's figures, the headline figures of the 12 months before it (for
-/// the comparisons and the 13-month trend), and the month by prefecture.
+/// One month of the 13-month trend: complaints received and amounts recovered.
+public struct TrendPoint: Equatable, Sendable {
+  /// Complaints received.
+  public var complaintsReceived: Int
+  /// Payments recorded on complaints.
+  public var amountRecovered: Money
+
+  /// Creates a point.
+  public init(complaintsReceived: Int = 0, amountRecovered: Money = .zero) {
+    self.complaintsReceived = complaintsReceived
+    self.amountRecovered = amountRecovered
+  }
+}
+
+/// A monthly summary: the month's figures, the headline figures of the previous month and of the
+/// same month a year before, the 13-month trend, and the month by prefecture.
 public struct MonthlySummary: Equatable, Sendable {
   /// The month's figures.
   public var figures: MonthlyFigures
-  /// Headline figures of the 12 months before the month.
-  public var earlierHeadlines: [YearMonth: HeadlineFigures]
+  /// The headline figures of the previous month and of the same month a year before.
+  public var comparedHeadlines: [YearMonth: HeadlineFigures]
+  /// Complaints and recoveries of the 13 months ending with the month.
+  public var trend: [YearMonth: TrendPoint]
   /// The month's figures by prefecture (the first 4 digits of the region).
   public var byPrefecture: [String: RegionFigures]
 
   /// Creates a summary.
   public init(
-    figures: MonthlyFigures, earlierHeadlines: [YearMonth: HeadlineFigures],
-    byPrefecture: [String: RegionFigures]
+    figures: MonthlyFigures, comparedHeadlines: [YearMonth: HeadlineFigures],
+    trend: [YearMonth: TrendPoint], byPrefecture: [String: RegionFigures]
   ) {
     self.figures = figures
-    self.earlierHeadlines = earlierHeadlines
+    self.comparedHeadlines = comparedHeadlines
+    self.trend = trend
     self.byPrefecture = byPrefecture
   }
 
   /// The month.
   public var month: YearMonth { figures.period.month }
 
-  /// The headline figures of a month of the trend (the month itself or one of the 12 before).
+  /// The previous month.
+  public var previousMonth: YearMonth { month.adding(months: -1) }
+
+  /// The same month a year before.
+  public var sameMonthLastYear: YearMonth { month.adding(months: -12) }
+
+  /// The headline figures of the month, the previous month or the same month a year before.
   public func headline(of other: YearMonth) -> HeadlineFigures {
-    other == month ? figures.headline : earlierHeadlines[other] ?? HeadlineFigures()
+    other == month ? figures.headline : comparedHeadlines[other] ?? HeadlineFigures()
   }
 
   /// The 13 months of the trend, oldest first, ending with the month.

@@ -125,15 +125,15 @@ enum MonthlyHTML {
         month: t("report.chart.month", ["month": String(month.month)]),
         year: index == 0 || month.month == 1 ? String(month.year) : nil)
     }
-    let headlines = months.map { report.summary.headline(of: $0) }
+    let points = months.map { report.summary.trend[$0] ?? TrendPoint() }
     let complaintsTitle = t("report.chart.complaints")
     let complaints = Charts.monthlyBars(
-      months: labels, values: headlines.map { $0[.complaintsReceived] }, colour: red,
+      months: labels, values: points.map { Int64($0.complaintsReceived) }, colour: red,
       valueLabel: { FigureText.count(Int($0)) }, axisLabel: { FigureText.count(Int($0)) },
       title: complaintsTitle)
     let recoveredTitle = t("report.chart.recovered")
     let recovered = Charts.monthlyLine(
-      months: labels, values: headlines.map { $0[.amountRecovered] }, colour: amber,
+      months: labels, values: points.map(\.amountRecovered.fen), colour: amber,
       axisLabel: { FigureText.compactMoney($0, t) }, valueLabel: { FigureText.compactMoney($0, t) },
       minimumStep: 100, title: recoveredTitle)
     let servicesTitle = t("report.chart.services")

@@ -35,8 +35,8 @@ struct MonthlyReport {
 
   var figures: MonthlyFigures { summary.figures }
   var month: YearMonth { summary.month }
-  var previousMonth: YearMonth { month.adding(months: -1) }
-  var sameMonthLastYear: YearMonth { month.adding(months: -12) }
+  var previousMonth: YearMonth { summary.previousMonth }
+  var sameMonthLastYear: YearMonth { summary.sameMonthLastYear }
   var headline: HeadlineFigures { figures.headline }
 
   /// The prefectures with figures, in code order.
@@ -167,7 +167,16 @@ struct MonthlyReport {
       (
         "trend",
         .object(
-          summary.trendMonths.map { ($0.description, Self.json(summary.headline(of: $0))) })
+          summary.trendMonths.map { month in
+            let point = summary.trend[month] ?? TrendPoint()
+            return (
+              month.description,
+              .object([
+                ("complaintsReceived", .int(point.complaintsReceived)),
+                ("amountRecovered", .string(point.amountRecovered.yuan)),
+              ])
+            )
+          })
       ),
       (
         "byRegion",

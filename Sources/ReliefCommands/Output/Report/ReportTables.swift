@@ -370,17 +370,12 @@ extension MonthlyReport {
         .init(header: t("report.col.month"), isNumeric: false),
         .init(header: t("report.headline.complaintsReceived")),
         .init(header: t("report.headline.amountRecovered")),
-        .init(header: t("report.headline.casesOpened")),
-        .init(header: t("report.headline.casesClosed")),
-        .init(header: t("report.headline.serviceActivities")),
       ])
     for other in summary.trendMonths {
-      let figures = summary.headline(of: other)
+      let point = summary.trend[other] ?? TrendPoint()
       table.rows.append([
-        other.description, FigureText.headline(.complaintsReceived, figures),
-        FigureText.headline(.amountRecovered, figures), FigureText.headline(.casesOpened, figures),
-        FigureText.headline(.casesClosed, figures),
-        FigureText.headline(.serviceActivities, figures),
+        other.description, FigureText.count(point.complaintsReceived),
+        FigureText.money(point.amountRecovered),
       ])
     }
     return table
