@@ -69,35 +69,62 @@ public struct ReportFilter: Sendable {
 
 extension StoreSession {
   /// Per officer: open cases, overdue and due soon today, and closed in the month; the most
-  /// overdue officers first.
+  /// overdue officers first. Open and closed cases come from the index of closing times, the
+  /// deadlines from the index of running clocks, so that no case row is read but those with a
+  /// deadline near or past.
   public func workload(_ filter: ReportFilter, today: LocalDate, month: ReportPeriod) throws
     -> [OfficerWorkload]
   {
-    var conditions = ["(c.closed_at IS NULL OR (c.closed_at >= :start AND c.closed_at < :end))"]
+    var conditions: [String] = []
     var arguments: [String: (any DatabaseValueConvertible)?] = [
       "today": today.description, "start": month.start.seconds, "end": month.end.seconds,
     ]
     Self.narrow(&conditions, &arguments, by: filter)
-    return try Row.fetchAll(
+    let narrowing = conditions.map { " AND " + $0 }.joined()
+    let enterprise = " CROSS JOIN enterprises e ON e.id = c.enterprise_id"
+    var byOfficer: [String?: OfficerWorkload] = [:]
+    func entry(_ officer: String?) -> OfficerWorkload {
+      byOfficer[officer]
+        ?? OfficerWorkload(officer: officer, open: 0, overdue: 0, dueSoon: 0, closed: 0)
+    }
+    for row in try Row.fetchAll(
       db,
       sql: """
-        SELECT c.assignee,
-          coalesce(sum(c.closed_at IS NULL), 0) AS open,
-          coalesce(sum(c.closed_at IS NULL AND k.reminder = 0 AND k.due_date < :today), 0)
-            AS overdue,
-          coalesce(sum(c.closed_at IS NULL AND k.reminder = 0 AND k.due_date >= :today
-            AND k.warn_date <= :today), 0) AS due_soon,
-          coalesce(sum(c.closed_at IS NOT NULL), 0) AS closed
-        FROM cases c JOIN enterprises e ON e.id = c.enterprise_id
-        LEFT JOIN clocks k ON k.case_id = c.id AND k.ended_at IS NULL
-        WHERE \(conditions.joined(separator: " AND "))
+        SELECT assignee, coalesce(sum(closed_at IS NULL), 0) AS open,
+          coalesce(sum(closed_at IS NOT NULL), 0) AS closed
+        FROM (
+          SELECT c.assignee, c.closed_at FROM cases c\(enterprise)
+          WHERE c.closed_at IS NULL\(narrowing)
+          UNION ALL
+          SELECT c.assignee, c.closed_at FROM cases c\(enterprise)
+          WHERE c.closed_at >= :start AND c.closed_at < :end\(narrowing)
+        ) GROUP BY assignee
+        """, arguments: StatementArguments(arguments))
+    {
+      var line = entry(row["assignee"])
+      line.open = row["open"]
+      line.closed = row["closed"]
+      byOfficer[line.officer] = line
+    }
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT c.assignee, coalesce(sum(k.due_date < :today), 0) AS overdue,
+          coalesce(sum(k.due_date >= :today AND k.warn_date <= :today), 0) AS due_soon
+        FROM clocks k CROSS JOIN cases c ON c.id = k.case_id\(enterprise)
+        WHERE k.ended_at IS NULL AND k.reminder = 0
+          AND (k.due_date < :today OR k.warn_date <= :today)\(narrowing)
         GROUP BY c.assignee
-        ORDER BY overdue DESC, open DESC, c.assignee IS NULL, c.assignee
-        """, arguments: StatementArguments(arguments)
-    ).map { row in
-      OfficerWorkload(
-        officer: row["assignee"], open: row["open"], overdue: row["overdue"],
-        dueSoon: row["due_soon"], closed: row["closed"])
+        """, arguments: StatementArguments(arguments))
+    {
+      var line = entry(row["assignee"])
+      line.overdue = row["overdue"]
+      line.dueSoon = row["due_soon"]
+      byOfficer[line.officer] = line
+    }
+    return byOfficer.values.sorted {
+      ($1.overdue, $1.open, $0.officer == nil ? 1 : 0, $0.officer ?? "")
+        < ($0.overdue, $0.open, $1.officer == nil ? 1 : 0, $1.officer ?? "")
     }
   }
 
@@ -106,24 +133,28 @@ extension StoreSession {
     var conditions = ["c.kind = 'arrears'"]
     var arguments: [String: (any DatabaseValueConvertible)?] = [:]
     Self.narrow(&conditions, &arguments, by: filter)
+    // Each complaint's facts are read out of its details once.
     let grouped = """
-      SELECT coalesce(json_extract(c.details, '$.debtorCode'), json_extract(c.details, '$.debtor'))
-          AS debtor_key,
-        json_extract(c.details, '$.debtor') AS debtor,
-        json_extract(c.details, '$.debtorType') AS debtor_type,
-        json_extract(c.details, '$.debtorCode') AS debtor_code,
-        max(c.opened_at) AS latest,
-        count(*) AS complaints,
-        coalesce(sum(c.closed_at IS NULL), 0) AS open,
-        coalesce(sum(json_extract(c.details, '$.amountOwed')), 0) AS owed,
-        coalesce(sum(json_extract(c.details, '$.amountRecovered')), 0) AS recovered,
+      WITH complaint AS MATERIALIZED (
+        SELECT c.opened_at, c.closed_at, c.state,
+          json_extract(c.details, '$.debtor') AS debtor,
+          json_extract(c.details, '$.debtorType') AS debtor_type,
+          json_extract(c.details, '$.debtorCode') AS debtor_code,
+          json_extract(c.details, '$.amountOwed') AS owed,
+          json_extract(c.details, '$.amountRecovered') AS recovered,
+          json_extract(c.details, '$.outcome') AS outcome
+        FROM cases c CROSS JOIN enterprises e ON e.id = c.enterprise_id
+        WHERE \(conditions.joined(separator: " AND "))
+      )
+      SELECT coalesce(debtor_code, debtor) AS debtor_key, debtor, debtor_type, debtor_code,
+        max(opened_at) AS latest, count(*) AS complaints,
+        coalesce(sum(closed_at IS NULL), 0) AS open,
+        coalesce(sum(owed), 0) AS owed, coalesce(sum(recovered), 0) AS recovered,
         coalesce(sum(CASE
-          WHEN c.state IN ('rejected', 'withdrawn') THEN 0
-          WHEN json_extract(c.details, '$.outcome') IN ('paid-in-full', 'no-debt-found') THEN 0
-          ELSE json_extract(c.details, '$.amountOwed') - json_extract(c.details, '$.amountRecovered')
-          END), 0) AS outstanding
-      FROM cases c JOIN enterprises e ON e.id = c.enterprise_id
-      WHERE \(conditions.joined(separator: " AND "))
+          WHEN state IN ('rejected', 'withdrawn') THEN 0
+          WHEN outcome IN ('paid-in-full', 'no-debt-found') THEN 0
+          ELSE owed - recovered END), 0) AS outstanding
+      FROM complaint
       GROUP BY debtor_key
       """
     var sql = "\(grouped) ORDER BY outstanding DESC, complaints DESC, debtor"
