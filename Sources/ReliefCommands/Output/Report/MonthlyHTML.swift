@@ -168,7 +168,6 @@ enum MonthlyHTML {
       html += "</tr>"
     }
     html += "</tbody></table>"
-    if let footnote = table.footnote { html += "<p class=\"note\">\(HTML.escape(footnote))</p>" }
     return html + "</section>"
   }
 
@@ -218,7 +217,6 @@ enum MonthlyHTML {
       padding: 6px 12px; margin-bottom: 14px; }
     .notice.changed { border-color: #e3a4a4; background: #fdf1f1; }
     .notice p { margin: 2px 0; }
-    .note { font-size: 11px; color: #5f6c7b; margin: 4px 0 0; }
     footer { margin-top: 18px; padding-top: 8px; border-top: 1px solid #d9dee3; font-size: 10.5px;
       color: #5f6c7b; }
     @media print {

@@ -18,8 +18,6 @@ struct ReportTable {
   var rows: [[String]] = []
   /// True when the last row is a total.
   var hasTotal = false
-  /// A line under the table, such as a definition.
-  var footnote: String?
 }
 
 /// How figures read for people: counts grouped by thousands, money in yuan with two decimals,
