@@ -23,6 +23,7 @@ let package = Package(
       resources: [
         .embedInCode("0001_initial.sql"),
         .embedInCode("0002_search.sql"),
+        .embedInCode("0003_reports.sql"),
       ]
     ),
     // The only module that talks to SQLite.

@@ -29,13 +29,17 @@ public struct CaseFilter: Sendable {
   public var dueBy: LocalDate?
   /// Only cases at this alert level.
   public var alert: Alert?
+  /// Leave out cases whose running clock is a reminder (re-review due), which never makes a case
+  /// late: what the overdue report and the monthly summary count as deadlines.
+  public var excludesReminders: Bool
   public var limit: Int
 
   /// Creates a filter; a limit of 0 lists everything.
   public init(
     kind: CaseKind? = nil, state: CaseState? = nil, openness: Openness? = nil,
     assignee: String? = nil, region: RegionPrefix? = nil, enterprise: USCC? = nil,
-    overdue: Bool = false, dueBy: LocalDate? = nil, alert: Alert? = nil, limit: Int = 100
+    overdue: Bool = false, dueBy: LocalDate? = nil, alert: Alert? = nil,
+    excludesReminders: Bool = false, limit: Int = 100
   ) {
     self.kind = kind
     self.state = state
@@ -46,6 +50,7 @@ public struct CaseFilter: Sendable {
     self.overdue = overdue
     self.dueBy = dueBy
     self.alert = alert
+    self.excludesReminders = excludesReminders
     self.limit = limit
   }
 
@@ -339,6 +344,9 @@ extension StoreSession {
     case .yellow?: conditions.append("c.due_date >= :today AND c.warn_date <= :today")
     case .blue?: conditions.append("c.warn_date > :today")
     case nil: break
+    }
+    if filter.excludesReminders {
+      conditions.append("k.reminder = 0")
     }
     let order =
       filter.isAboutDeadlines

@@ -12,14 +12,6 @@ public enum DataError: Error, Equatable, Sendable {
   case stateDiffers(CaseID, file: CaseState, replayed: CaseState)
   /// A restored event leads to another state than the file says.
   case eventStateDiffers(CaseID, seq: Int, file: CaseState, replayed: CaseState)
-  /// No service activity of this type exists.
-  case unknownServiceType(String)
-  /// A service lists one enterprise twice.
-  case enterpriseListedTwice(USCC)
-  /// A service's count is below the number of enterprises it lists.
-  case servedBelowListed(served: Int, listed: Int)
-  /// A service's count is negative or absurd.
-  case servedOutOfRange(Int)
   /// The backup would replace an existing file.
   case backupTargetExists(path: String)
   /// The backup would replace the database itself.

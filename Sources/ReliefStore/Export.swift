@@ -88,28 +88,34 @@ extension StoreSession {
     let listed = try Row.fetchCursor(
       db,
       sql: """
-        SELECT l.service_id, e.uscc FROM service_enterprises l
+        SELECT l.service_id, e.uscc, e.name FROM service_enterprises l
         JOIN enterprises e ON e.id = l.enterprise_id
         ORDER BY l.service_id, l.enterprise_id
         """)
-    var pending: (serviceID: Int64, uscc: USCC)?
+    var pending: (serviceID: Int64, enterprise: ServedEnterprise)?
     while let row = try services.next() {
       let id: Int64 = row["id"]
       guard let date = LocalDate(row["date"] as String) else {
         throw StoreError.corruptRecord("date of service \(id)")
       }
+      guard let type = ServiceType(rawValue: row["type"]) else {
+        throw StoreError.corruptRecord("type of service \(id)")
+      }
       var service = ServiceRecord(
-        id: id, type: row["type"], date: date,
+        id: id, type: type, date: date,
         region: (row["region"] as String?).map(RegionCode.init(trusted:)),
-        campaign: row["campaign"], note: row["note"], served: row["served"],
+        campaign: row["campaign"], note: row["note"], served: row["served"], enterprises: [],
         officer: row["officer"], recordedAt: Instant(seconds: row["recorded_at"]))
       while true {
         if pending == nil {
           guard let listRow = try listed.next() else { break }
-          pending = (listRow["service_id"], USCC(trusted: listRow["uscc"]))
+          pending = (
+            listRow["service_id"],
+            ServedEnterprise(uscc: USCC(trusted: listRow["uscc"]), name: listRow["name"])
+          )
         }
         guard let next = pending, next.serviceID <= id else { break }
-        if next.serviceID == id { service.enterprises.append(next.uscc) }
+        if next.serviceID == id { service.enterprises.append(next.enterprise) }
         pending = nil
       }
       try body(service)

@@ -2,54 +2,6 @@ import Foundation
 import GRDB
 import ReliefDomain
 
-/// A service activity as stored, imported and exported.
-public struct ServiceRecord: Equatable, Sendable {
-  /// The activity types, in the order the docs list them.
-  public static let types = [
-    "policy-briefing", "training", "financing-matchmaking", "consultation", "on-site-visit",
-    "legal-aid", "digital-transformation", "other",
-  ]
-
-  /// The stored id; nil before it is stored.
-  public var id: Int64?
-  /// One of `types`.
-  public var type: String
-  /// The local day it took place.
-  public var date: LocalDate
-  /// Its region: the one given, or else its first enterprise's.
-  public var region: RegionCode?
-  /// The campaign it belonged to.
-  public var campaign: String?
-  /// A free-text note.
-  public var note: String?
-  /// How many enterprises it served: the count given, or else the number listed.
-  public var served: Int?
-  /// The enterprises listed one by one, in order.
-  public var enterprises: [USCC]
-  /// Who recorded it.
-  public var officer: String
-  /// When it was recorded.
-  public var recordedAt: Instant
-
-  /// Creates a service record.
-  public init(
-    id: Int64? = nil, type: String, date: LocalDate, region: RegionCode? = nil,
-    campaign: String? = nil, note: String? = nil, served: Int? = nil, enterprises: [USCC] = [],
-    officer: String, recordedAt: Instant
-  ) {
-    self.id = id
-    self.type = type
-    self.date = date
-    self.region = region
-    self.campaign = campaign
-    self.note = note
-    self.served = served
-    self.enterprises = enterprises
-    self.officer = officer
-    self.recordedAt = recordedAt
-  }
-}
-
 extension StoreSession {
   /// Registers an enterprise from an import file, or with `replacing` replaces the one registered
   /// under its code. The import's hot path: every statement is prepared once per transaction.
@@ -180,60 +132,6 @@ extension StoreSession {
       reliefCase.supervisionLevel, reliefCase.lastSeq, try StoredJSON.encode(reliefCase.details),
     ])
     return db.lastInsertedRowID
-  }
-
-  /// Records a service activity: its region is the one given or else its first enterprise's,
-  /// and the number served the count given or else the number of enterprises listed.
-  @discardableResult
-  public func addService(_ service: ServiceRecord) throws -> ServiceRecord {
-    var service = service
-    guard ServiceRecord.types.contains(service.type) else {
-      throw DataError.unknownServiceType(service.type)
-    }
-    do {
-      service.campaign = try Text.clean(
-        service.campaign, field: "campaign", required: false, maxLength: 120)
-      service.note = try Text.clean(
-        service.note, field: "note", required: false, maxLength: 4000, allowNewlines: true)
-      service.officer = try Text.required(service.officer, field: "officer", maxLength: 60)
-    } catch {
-      throw DomainError.text(error)
-    }
-    var enterpriseRows: [Int64] = []
-    var seen = Set<USCC>()
-    for uscc in service.enterprises {
-      guard seen.insert(uscc).inserted else { throw DataError.enterpriseListedTwice(uscc) }
-      guard
-        let row = try Row.fetchOne(
-          db.cachedStatement(sql: "SELECT id, region FROM enterprises WHERE uscc = ?"),
-          arguments: [uscc.rawValue])
-      else { throw StoreError.enterpriseNotFound(uscc) }
-      enterpriseRows.append(row["id"])
-      if service.region == nil { service.region = RegionCode(trusted: row["region"]) }
-    }
-    let served = service.served ?? service.enterprises.count
-    guard (0...100_000_000).contains(served) else { throw DataError.servedOutOfRange(served) }
-    guard served >= service.enterprises.count else {
-      throw DataError.servedBelowListed(served: served, listed: service.enterprises.count)
-    }
-    service.served = served
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO services (type, date, region, campaign, note, served, officer, recorded_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      service.type, service.date.description, service.region?.rawValue, service.campaign,
-      service.note, served, service.officer, service.recordedAt.seconds,
-    ])
-    let serviceID = db.lastInsertedRowID
-    for enterpriseRow in enterpriseRows {
-      try db.cachedStatement(
-        sql: "INSERT INTO service_enterprises (service_id, enterprise_id) VALUES (?, ?)"
-      ).execute(arguments: [serviceID, enterpriseRow])
-    }
-    service.id = serviceID
-    return service
   }
 }
 

@@ -24,6 +24,10 @@ public enum StoreError: Error, Equatable, Sendable {
   case calendarYearKnown(Int)
   /// A file or folder could not be created or read.
   case io(path: String, reason: String)
+  /// A service names no enterprise and gives no region.
+  case serviceNeedsRegion
+  /// A monthly summary was already frozen for this month and region at this very second.
+  case reportAlreadyFrozen(month: String)
   /// SQLite refused or failed.
   case database(String)
   /// A setting that does not exist or a value it does not take.

@@ -275,10 +275,10 @@ struct DataEndToEndTests {
       try write(
         sandbox, "s.csv",
         """
-        type,date,enterprises,served,campaign,note
-        training,2026-04-10,\(Codes.tianhe);\(Codes.nanshan),,数字化转型,"上午培训,下午交流"
-        policy-briefing,2026-04-12,,200,惠企政策宣讲,
-        on-site-visit,2026-04-15,\(Codes.xihu),,,
+        type,date,region,enterprises,served,campaign,note
+        training,2026-04-10,,\(Codes.tianhe);\(Codes.nanshan),,数字化转型,"上午培训,下午交流"
+        policy-briefing,2026-04-12,440300,,200,惠企政策宣讲,
+        on-site-visit,2026-04-15,,\(Codes.xihu),,,
 
         """))
     return sandbox

@@ -19,8 +19,21 @@ struct DemoTests {
     }
     let demo = sandbox.folder.appendingPathComponent("relief-demo.sqlite").path
     #expect(FileManager.default.fileExists(atPath: demo))
-    // A second run replaces the demo.
-    #expect(try sandbox.run("demo").status == 0)
+    // Services over 14 months, and last month's summary with them.
+    #expect((json["services"] as? Int ?? 0) >= 250)
+    let monthly = try #require(json["monthly"] as? [String: Any])
+    #expect(monthly["month"] as? String == "2026-10")
+    let services = try #require(monthly["services"] as? [String: Any])
+    #expect((services["activities"] as? Int ?? 0) > 10)
+    #expect((services["enterprisesServed"] as? Int ?? 0) > (services["activities"] as? Int ?? 0))
+    let trend = try #require(monthly["trend"] as? [String: [String: Any]])
+    #expect(trend.count == 13)
+    #expect(trend.values.contains { ($0["complaintsReceived"] as? Int ?? 0) > 0 })
+    // A second run replaces the demo, and ends with the summary as a table.
+    let text = try sandbox.run("demo")
+    #expect(text.status == 0)
+    #expect(text.stdout.contains("Monthly service summary, 2026-10"))
+    #expect(text.stdout.contains("Service activities by type"))
     // The officer's database is never touched by the demo, and a real one is never overwritten.
     try sandbox.ok("init")
     let refused = try sandbox.run("demo", "--db", sandbox.database)

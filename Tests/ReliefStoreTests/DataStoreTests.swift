@@ -200,44 +200,36 @@ struct DataStoreTests {
     #expect(try copy.checkIntegrity(now: now).isEmpty)
   }
 
-  @Test("a service takes its first enterprise's region and counts the enterprises listed")
+  @Test("services export with the enterprises they list, in the order they were logged")
   func services() throws {
     let store = try StoreFixtures.store()
     let day = LocalDate("2026-04-20")!
     let listed = try store.write {
-      try $0.addService(
-        ServiceRecord(
-          type: "training", date: day, enterprises: [StoreFixtures.tianhe, StoreFixtures.nanshan],
-          officer: "t", recordedAt: now))
+      try $0.logService(
+        ServiceDraft(
+          type: .training, date: day, enterprises: [StoreFixtures.tianhe, StoreFixtures.nanshan]),
+        officer: "t", now: now)
     }
     #expect(listed.region?.rawValue == "440106")
     #expect(listed.served == 2)
     let counted = try store.write {
-      try $0.addService(
-        ServiceRecord(
-          type: "policy-briefing", date: day, region: RegionCode(trusted: "440300"), served: 200,
-          enterprises: [StoreFixtures.tianhe], officer: "t", recordedAt: now))
+      try $0.logService(
+        ServiceDraft(
+          type: .policyBriefing, date: day, enterprises: [StoreFixtures.tianhe], count: 200,
+          region: RegionCode(trusted: "440300")),
+        officer: "t", now: now)
     }
     #expect(counted.region?.rawValue == "440300")
     #expect(counted.served == 200)
-    #expect(throws: DataError.servedBelowListed(served: 1, listed: 2)) {
-      try store.write {
-        try $0.addService(
-          ServiceRecord(
-            type: "training", date: day, served: 1,
-            enterprises: [StoreFixtures.tianhe, StoreFixtures.nanshan], officer: "t",
-            recordedAt: now))
-      }
-    }
-    #expect(throws: DataError.unknownServiceType("party")) {
-      try store.write {
-        try $0.addService(ServiceRecord(type: "party", date: day, officer: "t", recordedAt: now))
-      }
-    }
     var exported: [ServiceRecord] = []
     try store.read { try $0.forEachService { exported.append($0) } }
     #expect(exported.map(\.enterprises.count) == [2, 1])
     #expect(exported.first?.id == listed.id)
+    #expect(
+      Set(exported.first?.enterprises.map(\.uscc) ?? []) == [
+        StoreFixtures.tianhe, StoreFixtures.nanshan,
+      ])
+    #expect(exported.last?.served == 200)
   }
 
   @Test("every check passes on a sound database and names what was tampered with")

@@ -37,7 +37,10 @@ extension Relief {
       var planner = DemoPlanner(now: context.now, zone: agency.zone, calendar: agency.calendar)
       let firms = planner.enterprises(count: max(20, enterprises))
       let steps = planner.steps(enterprises: firms)
-      let progress = Progress(label: "demo", total: firms.count + steps.count)
+      var servicePlanner = DemoServicePlanner(
+        now: context.now, zone: agency.zone, calendar: agency.calendar)
+      let services = servicePlanner.services(enterprises: firms)
+      let progress = Progress(label: "demo", total: firms.count + steps.count + services.count)
       try store.write { session in
         try session.setSetting(Settings.demo, to: "1")
         let registered = context.now.adding(seconds: -430 * 86_400)
@@ -57,6 +60,11 @@ extension Relief {
             _ = try session.perform(
               event, inputs: inputs, at: nil, officer: step.officer, on: id, now: step.at)
           }
+          progress.advance()
+        }
+        for service in services {
+          _ = try session.logService(
+            service.draft, officer: service.officer, now: service.recordedAt)
           progress.advance()
         }
       }
@@ -94,12 +102,20 @@ extension Relief {
   }
 }
 
-/// What the demo prints when it is done: the counts, the cases by kind and state, what to try.
+/// What the demo prints when it is done: the counts, the cases by kind and state, the latest
+/// complete month's summary, and what to try.
 enum DemoSummary {
   static func print(store: ReliefStore, path: String, context: CommandContext) throws {
     let t = context.t
-    let counts = try store.read { try $0.counts() }
-    let byState = try store.read { try $0.caseCountsByState() }
+    let month = YearMonth(context.today).adding(months: -1)
+    let (counts, byState, summary) = try store.read { session in
+      (
+        try session.counts(), try session.caseCountsByState(),
+        try session.monthlySummary(month, region: nil)
+      )
+    }
+    let report = MonthlyReport(
+      summary: summary, zone: context.zone, generatedAt: context.now, isComplete: true)
     if context.json {
       context.print(
         json: .object([
@@ -121,6 +137,7 @@ enum DemoSummary {
                 )
               })
           ),
+          ("monthly", report.json()),
         ]))
       return
     }
@@ -141,6 +158,10 @@ enum DemoSummary {
         "  \(DisplayWidth.pad(t.kind(kind), to: 16))  \(parts.joined(separator: " · "))")
     }
     context.print("")
+    context.print(context.styled(t("msg.demo-monthly"), .bold))
+    context.print(MonthlyText.render(report, t: t, terminal: context.terminal))
+    context.print("")
     context.print(t("msg.demo-try", ["path": path]))
+    context.print(t("msg.demo-report-try", ["path": path, "month": month.description]))
   }
 }

@@ -97,13 +97,16 @@ struct ServiceImporter: RecordImporter {
   func columns(for record: ImportRecord?) -> ColumnSet { Columns.services }
 
   mutating func importRecord(_ record: ImportRecord, into session: StoreSession) throws {
-    let type = try record.required("type").trimmedOfSpaces
-    guard ServiceRecord.types.contains(type) else {
+    let typeName = try record.required("type").trimmedOfSpaces
+    guard let type = ServiceType(rawValue: typeName) else {
       throw ColumnError(
         column: "type",
         underlying: Refusal(
           "import.error.not-one-of",
-          ["value": type, "values": ServiceRecord.types.joined(separator: ", ")]))
+          [
+            "value": typeName,
+            "values": ServiceType.allCases.map(\.rawValue).joined(separator: ", "),
+          ]))
     }
     let enterprises = try record.list("enterprises").map { code in
       do {
@@ -120,14 +123,12 @@ struct ServiceImporter: RecordImporter {
         underlying: DomainError.timeInFuture(at: recordedAt, now: settings.now))
     }
     // Required columns are known to be filled (`ImportRunner` checks them first).
+    let draft = ServiceDraft(
+      type: type, date: try record.date("date")!, enterprises: enterprises,
+      count: try record.int("served"), region: try record.parse("region", Parse.region),
+      campaign: try record.text("campaign"), note: try record.text("note"))
     try ImportErrors.naming {
-      try session.addService(
-        ServiceRecord(
-          type: type, date: try record.date("date")!,
-          region: try record.parse("region", Parse.region),
-          campaign: try record.text("campaign"), note: try record.text("note"),
-          served: try record.int("served"), enterprises: enterprises, officer: officer,
-          recordedAt: recordedAt))
+      try session.logService(draft, officer: officer, now: recordedAt)
     }
   }
 

@@ -3,10 +3,14 @@
 /// a test holds them to it.
 enum Strings {
   /// Every English string.
-  static let english: [String: String] = merge([englishCore, englishDeadlines, englishData])
+  static let english: [String: String] = merge([
+    englishCore, englishDeadlines, englishData, englishReports,
+  ])
 
   /// Every Chinese string.
-  static let chinese: [String: String] = merge([chineseCore, chineseDeadlines, chineseData])
+  static let chinese: [String: String] = merge([
+    chineseCore, chineseDeadlines, chineseData, chineseReports,
+  ])
 
   private static func merge(_ parts: [[String: String]]) -> [String: String] {
     parts.reduce(into: [:]) { result, part in

@@ -20,16 +20,6 @@ extension ErrorText {
           "id": id.description, "seq": String(seq), "file": file.rawValue,
           "replayed": replayed.rawValue,
         ])
-    case .unknownServiceType(let value):
-      return t(
-        "data.error.service-type",
-        ["value": value, "values": ServiceRecord.types.joined(separator: ", ")])
-    case .enterpriseListedTwice(let uscc):
-      return t("data.error.listed-twice", ["uscc": uscc.rawValue])
-    case .servedBelowListed(let served, let listed):
-      return t("data.error.served-below", ["served": String(served), "listed": String(listed)])
-    case .servedOutOfRange(let served):
-      return t("data.error.served-range", ["served": String(served)])
     case .backupTargetExists(let path):
       return t("data.error.backup-exists", ["path": path])
     case .backupTargetIsDatabase(let path):

@@ -49,6 +49,13 @@ enum Parse {
     return date
   }
 
+  static func month(_ text: String, field: String = "month") throws -> YearMonth {
+    guard let month = YearMonth(text.trimmingCharacters(in: .whitespaces)) else {
+      throw Refusal("error.bad-month", ["field": "--" + field, "value": text])
+    }
+    return month
+  }
+
   static func time(_ text: String, field: String = "at") throws -> TimeInput {
     guard let input = TimeInput(text) else {
       throw Refusal("error.bad-time", ["field": "--" + field, "value": text])

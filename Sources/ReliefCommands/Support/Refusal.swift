@@ -158,6 +158,10 @@ enum ErrorText {
       return t("error.calendar-repeated", ["date": date.description])
     case .calendarWorkdayNotWeekend(let date):
       return t("error.calendar-workday", ["date": date.description])
+    case .serviceServesNobody:
+      return t("error.service-serves-nobody")
+    case .serviceCountBelowListed(let count, let listed):
+      return t("error.service-count-below", ["count": String(count), "listed": String(listed)])
     case .detailsDoNotMatchKind(let kind):
       return t("error.details-kind", ["kind": kind.rawValue])
     case .brokenHistory(let caseID, let seq):
@@ -181,6 +185,8 @@ enum ErrorText {
     case .corruptRecord(let what): return t("error.corrupt", ["what": what])
     case .invalidSetting(let key, let value):
       return t("error.invalid-setting", ["key": key, "value": value])
+    case .serviceNeedsRegion: return t("error.service-needs-region")
+    case .reportAlreadyFrozen(let month): return t("error.already-frozen", ["month": month])
     case .database(let message):
       return t("error.database", ["message": message])
     case .io(let path, let reason):

@@ -55,6 +55,10 @@ public enum DomainError: Error, Equatable, Sendable {
   case calendarDayRepeated(LocalDate)
   /// An imported calendar makes a weekday a "make-up working day".
   case calendarWorkdayNotWeekend(LocalDate)
+  /// A service names no enterprise and gives no count of those served.
+  case serviceServesNobody
+  /// A service's count of enterprises served is below the number it names.
+  case serviceCountBelowListed(count: Int, listed: Int)
   /// The kind of a case and of its details differ (a corrupted or foreign record).
   case detailsDoNotMatchKind(CaseKind)
   /// A replayed history does not start with an opening or skips a number.

@@ -20,14 +20,14 @@ extension Relief.ExportGroup {
         try session.forEachService { service in
           emit(
             .object([
-              ("id", .int(service.id.map { Int($0) })),
-              ("type", .string(service.type)),
+              ("id", .int(service.id)),
+              ("type", .string(service.type.rawValue)),
               ("date", .string(service.date.description)),
               ("region", .string(service.region?.rawValue)),
               ("campaign", .string(service.campaign)),
               ("note", .string(service.note)),
               ("served", .int(service.served)),
-              ("enterprises", .array(service.enterprises.map { .string($0.rawValue) })),
+              ("enterprises", .array(service.enterprises.map { .string($0.uscc.rawValue) })),
               ("officer", .string(service.officer)),
               ("recordedAt", .string(zone.iso8601(service.recordedAt))),
             ]))

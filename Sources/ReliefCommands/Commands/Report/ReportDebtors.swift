@@ -1,0 +1,71 @@
+import ArgumentParser
+import ReliefDomain
+import ReliefStore
+
+extension Relief.ReportGroup {
+  /// `relief report debtors`: arrears by debtor, the largest outstanding first.
+  struct Debtors: StoreCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Arrears by debtor, the largest outstanding first; repeat debtors are marked.",
+      discussion: """
+        Complaints are grouped by the debtor's code when one was given, else by its name. \
+        Outstanding is owed less recovered, over complaints not rejected or withdrawn and not \
+        resolved as paid in full or as no debt found. A repeat debtor has more than one complaint.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Region prefix of the complaining enterprise: 2, 4 or 6 digits.")
+    var region: String?
+
+    @Option(help: "Only this type of debtor.")
+    var debtorType: DebtorType?
+
+    @Option(help: "How many to show (0 for all).")
+    var limit = 100
+
+    func run(_ context: CommandContext) throws {
+      let filter = ReportFilter(
+        region: try region.map(Parse.regionPrefix), debtorType: debtorType,
+        limit: try Parse.limit(limit))
+      let page = try context.store.read { session in try session.debtors(filter) }
+      let t = context.t
+      if context.json {
+        context.print(
+          json: ListOutput.json(page) { debtor in
+            .object([
+              ("debtor", .string(debtor.debtor)),
+              ("debtorType", .string(debtor.debtorType?.rawValue)),
+              ("debtorCode", .string(debtor.debtorCode)),
+              ("complaints", .int(debtor.complaints)),
+              ("open", .int(debtor.open)),
+              ("amountOwed", .string(debtor.amountOwed.yuan)),
+              ("amountRecovered", .string(debtor.amountRecovered.yuan)),
+              ("outstanding", .string(debtor.outstanding.yuan)),
+              ("repeat", .bool(debtor.isRepeat)),
+            ])
+          })
+        return
+      }
+      var table = Table(columns: [
+        .init(header: t("col.debtor"), maxWidth: 30), .init(header: t("col.debtor-type")),
+        .init(header: t("col.complaints"), alignRight: true),
+        .init(header: t("col.open"), alignRight: true),
+        .init(header: t("col.owed"), alignRight: true),
+        .init(header: t("col.recovered"), alignRight: true),
+        .init(header: t("col.outstanding"), alignRight: true), .init(header: t("col.repeat")),
+      ])
+      for debtor in page.items {
+        table.add([
+          Table.Cell(debtor.debtor),
+          Table.Cell(debtor.debtorType.map { t.value("debtor-type", $0.rawValue) } ?? ""),
+          Table.Cell(String(debtor.complaints)), Table.Cell(String(debtor.open)),
+          Table.Cell(debtor.amountOwed.grouped), Table.Cell(debtor.amountRecovered.grouped),
+          Table.Cell(debtor.outstanding.grouped, style: .bold),
+          debtor.isRepeat ? Table.Cell("● " + t("msg.repeat-debtor"), style: .red) : "",
+        ])
+      }
+      ListOutput.print(page, table: table.render(terminal: context.terminal), context: context)
+    }
+  }
+}

@@ -1,0 +1,201 @@
+import GRDB
+import ReliefDomain
+
+/// One officer's load: `relief report workload`.
+public struct OfficerWorkload: Equatable, Sendable {
+  /// The officer the cases are assigned to; nil for unassigned cases.
+  public var officer: String?
+  /// Open cases.
+  public var open: Int
+  /// Open cases past their deadline today (reminders aside).
+  public var overdue: Int
+  /// Open cases whose deadline is near (yellow alert) today.
+  public var dueSoon: Int
+  /// Cases closed in the month.
+  public var closed: Int
+
+  /// Creates a line of the report.
+  public init(officer: String?, open: Int, overdue: Int, dueSoon: Int, closed: Int) {
+    self.officer = officer
+    self.open = open
+    self.overdue = overdue
+    self.dueSoon = dueSoon
+    self.closed = closed
+  }
+}
+
+/// Complaints against one debtor: `relief report debtors`.
+public struct DebtorStanding: Equatable, Sendable {
+  /// The debtor's name (as given in its latest complaint).
+  public var debtor: String
+  /// Its type (as given in its latest complaint).
+  public var debtorType: DebtorType?
+  /// Its code, when any complaint gave one; complaints are grouped by it, else by name.
+  public var debtorCode: String?
+  /// Complaints against it.
+  public var complaints: Int
+  /// Of those, the ones still open.
+  public var open: Int
+  /// The amounts owed in every complaint.
+  public var amountOwed: Money
+  /// The payments recorded.
+  public var amountRecovered: Money
+  /// What is still owed: owed less recovered, over complaints not rejected or withdrawn and not
+  /// resolved as paid in full or as no debt found.
+  public var outstanding: Money
+
+  /// True for a debtor complained about more than once.
+  public var isRepeat: Bool { complaints > 1 }
+}
+
+/// Filters of the workload and debtor reports.
+public struct ReportFilter: Sendable {
+  public var region: RegionPrefix?
+  public var kind: CaseKind?
+  public var debtorType: DebtorType?
+  public var limit: Int
+
+  /// Creates a filter; a limit of 0 lists everything.
+  public init(
+    region: RegionPrefix? = nil, kind: CaseKind? = nil, debtorType: DebtorType? = nil,
+    limit: Int = 100
+  ) {
+    self.region = region
+    self.kind = kind
+    self.debtorType = debtorType
+    self.limit = limit
+  }
+}
+
+extension StoreSession {
+  /// Per officer: open cases, overdue and due soon today, and closed in the month; the most
+  /// overdue officers first. Open and closed cases come from the index of closing times, the
+  /// deadlines from the index of running clocks, so that no case row is read but those with a
+  /// deadline near or past.
+  public func workload(_ filter: ReportFilter, today: LocalDate, month: ReportPeriod) throws
+    -> [OfficerWorkload]
+  {
+    var conditions: [String] = []
+    var arguments: [String: (any DatabaseValueConvertible)?] = [
+      "today": today.description, "start": month.start.seconds, "end": month.end.seconds,
+    ]
+    Self.narrow(&conditions, &arguments, by: filter)
+    let narrowing = conditions.map { " AND " + $0 }.joined()
+    let enterprise = " CROSS JOIN enterprises e ON e.id = c.enterprise_id"
+    var byOfficer: [String?: OfficerWorkload] = [:]
+    func entry(_ officer: String?) -> OfficerWorkload {
+      byOfficer[officer]
+        ?? OfficerWorkload(officer: officer, open: 0, overdue: 0, dueSoon: 0, closed: 0)
+    }
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT assignee, coalesce(sum(closed_at IS NULL), 0) AS open,
+          coalesce(sum(closed_at IS NOT NULL), 0) AS closed
+        FROM (
+          SELECT c.assignee, c.closed_at FROM cases c\(enterprise)
+          WHERE c.closed_at IS NULL\(narrowing)
+          UNION ALL
+          SELECT c.assignee, c.closed_at FROM cases c\(enterprise)
+          WHERE c.closed_at >= :start AND c.closed_at < :end\(narrowing)
+        ) GROUP BY assignee
+        """, arguments: StatementArguments(arguments))
+    {
+      var line = entry(row["assignee"])
+      line.open = row["open"]
+      line.closed = row["closed"]
+      byOfficer[line.officer] = line
+    }
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT c.assignee, coalesce(sum(k.due_date < :today), 0) AS overdue,
+          coalesce(sum(k.due_date >= :today AND k.warn_date <= :today), 0) AS due_soon
+        FROM clocks k CROSS JOIN cases c ON c.id = k.case_id\(enterprise)
+        WHERE k.ended_at IS NULL AND k.reminder = 0
+          AND (k.due_date < :today OR k.warn_date <= :today)\(narrowing)
+        GROUP BY c.assignee
+        """, arguments: StatementArguments(arguments))
+    {
+      var line = entry(row["assignee"])
+      line.overdue = row["overdue"]
+      line.dueSoon = row["due_soon"]
+      byOfficer[line.officer] = line
+    }
+    return byOfficer.values.sorted {
+      ($1.overdue, $1.open, $0.officer == nil ? 1 : 0, $0.officer ?? "")
+        < ($0.overdue, $0.open, $1.officer == nil ? 1 : 0, $1.officer ?? "")
+    }
+  }
+
+  /// Arrears by debtor, the largest outstanding first.
+  public func debtors(_ filter: ReportFilter) throws -> Page<DebtorStanding> {
+    var conditions = ["c.kind = 'arrears'"]
+    var arguments: [String: (any DatabaseValueConvertible)?] = [:]
+    Self.narrow(&conditions, &arguments, by: filter)
+    // Each complaint's facts are read out of its details once.
+    let grouped = """
+      WITH complaint AS MATERIALIZED (
+        SELECT c.opened_at, c.closed_at, c.state,
+          json_extract(c.details, '$.debtor') AS debtor,
+          json_extract(c.details, '$.debtorType') AS debtor_type,
+          json_extract(c.details, '$.debtorCode') AS debtor_code,
+          json_extract(c.details, '$.amountOwed') AS owed,
+          json_extract(c.details, '$.amountRecovered') AS recovered,
+          json_extract(c.details, '$.outcome') AS outcome
+        FROM cases c CROSS JOIN enterprises e ON e.id = c.enterprise_id
+        WHERE \(conditions.joined(separator: " AND "))
+      )
+      SELECT coalesce(debtor_code, debtor) AS debtor_key, debtor, debtor_type, debtor_code,
+        max(opened_at) AS latest, count(*) AS complaints,
+        coalesce(sum(closed_at IS NULL), 0) AS open,
+        coalesce(sum(owed), 0) AS owed, coalesce(sum(recovered), 0) AS recovered,
+        coalesce(sum(CASE
+          WHEN state IN ('rejected', 'withdrawn') THEN 0
+          WHEN outcome IN ('paid-in-full', 'no-debt-found') THEN 0
+          ELSE owed - recovered END), 0) AS outstanding
+      FROM complaint
+      GROUP BY debtor_key
+      """
+    var sql = "\(grouped) ORDER BY outstanding DESC, complaints DESC, debtor"
+    if filter.limit > 0 { sql += " LIMIT \(filter.limit + 1)" }
+    var items = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
+      row in
+      DebtorStanding(
+        debtor: row["debtor"], debtorType: DebtorType(rawValue: row["debtor_type"] ?? ""),
+        debtorCode: row["debtor_code"], complaints: row["complaints"], open: row["open"],
+        amountOwed: Money(fen: row["owed"]), amountRecovered: Money(fen: row["recovered"]),
+        outstanding: Money(fen: row["outstanding"]))
+    }
+    var total = items.count
+    if filter.limit > 0, items.count > filter.limit {
+      items.removeLast()
+      total =
+        try Int.fetchOne(
+          db, sql: "SELECT count(*) FROM (\(grouped))", arguments: StatementArguments(arguments))
+        ?? total
+    }
+    return Page(items: items, total: total, limit: filter.limit)
+  }
+
+  /// Adds the filter's region, kind and debtor type to a query over cases `c` joined with their
+  /// enterprise `e`.
+  private static func narrow(
+    _ conditions: inout [String], _ arguments: inout [String: (any DatabaseValueConvertible)?],
+    by filter: ReportFilter
+  ) {
+    if let region = filter.region {
+      conditions.append("e.region >= :regionLow AND e.region < :regionHigh")
+      arguments["regionLow"] = region.digits
+      arguments["regionHigh"] = region.upperBound
+    }
+    if let kind = filter.kind {
+      conditions.append("c.kind = :kind")
+      arguments["kind"] = kind.rawValue
+    }
+    if let debtorType = filter.debtorType {
+      conditions.append("json_extract(c.details, '$.debtorType') = :debtorType")
+      arguments["debtorType"] = debtorType.rawValue
+    }
+  }
+}

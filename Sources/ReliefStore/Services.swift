@@ -1,0 +1,180 @@
+import GRDB
+import ReliefDomain
+
+/// An enterprise a service names.
+public struct ServedEnterprise: Equatable, Sendable {
+  /// Its code.
+  public var uscc: USCC
+  /// Its registered name.
+  public var name: String
+}
+
+/// A service activity as stored.
+public struct ServiceRecord: Equatable, Sendable {
+  /// The service's number.
+  public var id: Int64
+  /// What kind of service.
+  public var type: ServiceType
+  /// The local day it was delivered.
+  public var date: LocalDate
+  /// Where it took place.
+  public var region: RegionCode?
+  /// The campaign it belongs to.
+  public var campaign: String?
+  /// A free-text note.
+  public var note: String?
+  /// How many enterprises it served.
+  public var served: Int
+  /// The enterprises it names, in order of registration.
+  public var enterprises: [ServedEnterprise]
+  /// Who logged it.
+  public var officer: String
+  /// When it was logged.
+  public var recordedAt: Instant
+}
+
+/// Filters of `relief service list`.
+public struct ServiceFilter: Sendable {
+  public var type: ServiceType?
+  public var region: RegionPrefix?
+  /// The first day, inclusive.
+  public var from: LocalDate?
+  /// The last day, inclusive.
+  public var to: LocalDate?
+  /// Services whose campaign contains this text.
+  public var campaign: String?
+  /// Services naming this enterprise.
+  public var enterprise: USCC?
+  public var limit: Int
+
+  /// Creates a filter; a limit of 0 lists everything.
+  public init(
+    type: ServiceType? = nil, region: RegionPrefix? = nil, from: LocalDate? = nil,
+    to: LocalDate? = nil, campaign: String? = nil, enterprise: USCC? = nil, limit: Int = 100
+  ) {
+    self.type = type
+    self.region = region
+    self.from = from
+    self.to = to
+    self.campaign = campaign
+    self.enterprise = enterprise
+    self.limit = limit
+  }
+}
+
+extension StoreSession {
+  /// Logs a service activity. Every enterprise named must be registered; the region is the one
+  /// given, else the first named enterprise's; a service with neither is refused.
+  public func logService(_ draft: ServiceDraft, officer: String, now: Instant) throws
+    -> ServiceRecord
+  {
+    let draft = try draft.validated()
+    var named: [(rowID: Int64, enterprise: ServedEnterprise, region: RegionCode)] = []
+    for uscc in draft.enterprises {
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT id, name, region FROM enterprises WHERE uscc = ?",
+          arguments: [uscc.rawValue])
+      else { throw StoreError.enterpriseNotFound(uscc) }
+      named.append(
+        (
+          row["id"], ServedEnterprise(uscc: uscc, name: row["name"]),
+          RegionCode(trusted: row["region"])
+        ))
+    }
+    guard let region = draft.region ?? named.first?.region else {
+      throw StoreError.serviceNeedsRegion
+    }
+    try db.execute(
+      sql: """
+        INSERT INTO services (type, date, region, campaign, note, served, officer, recorded_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        draft.type.rawValue, draft.date.description, region.rawValue, draft.campaign, draft.note,
+        draft.served, officer, now.seconds,
+      ])
+    let id = db.lastInsertedRowID
+    let insert = try db.cachedStatement(
+      sql: "INSERT INTO service_enterprises (service_id, enterprise_id) VALUES (?, ?)")
+    for entry in named {
+      try insert.execute(arguments: [id, entry.rowID])
+    }
+    return ServiceRecord(
+      id: id, type: draft.type, date: draft.date, region: region, campaign: draft.campaign,
+      note: draft.note, served: draft.served, enterprises: named.map(\.enterprise),
+      officer: officer, recordedAt: now)
+  }
+
+  /// Services matching a filter, latest first.
+  public func services(matching filter: ServiceFilter) throws -> Page<ServiceRecord> {
+    var conditions: [String] = []
+    var arguments: [String: (any DatabaseValueConvertible)?] = [:]
+    if let type = filter.type {
+      conditions.append("s.type = :type")
+      arguments["type"] = type.rawValue
+    }
+    if let region = filter.region {
+      conditions.append("s.region >= :regionLow AND s.region < :regionHigh")
+      arguments["regionLow"] = region.digits
+      arguments["regionHigh"] = region.upperBound
+    }
+    if let from = filter.from {
+      conditions.append("s.date >= :from")
+      arguments["from"] = from.description
+    }
+    if let to = filter.to {
+      conditions.append("s.date <= :to")
+      arguments["to"] = to.description
+    }
+    if let campaign = filter.campaign {
+      conditions.append("instr(s.campaign, :campaign) > 0")
+      arguments["campaign"] = campaign
+    }
+    if let enterprise = filter.enterprise {
+      conditions.append(
+        """
+        s.id IN (SELECT se.service_id FROM service_enterprises se
+          JOIN enterprises e ON e.id = se.enterprise_id WHERE e.uscc = :uscc)
+        """)
+      arguments["uscc"] = enterprise.rawValue
+    }
+    var page = try page(
+      select: "s.*", from: "services s", where: conditions,
+      arguments: StatementArguments(arguments), orderBy: "s.date DESC, s.id DESC",
+      limit: filter.limit
+    ) { row in
+      let id: Int64 = row["id"]
+      guard let type = ServiceType(rawValue: row["type"]), let date = LocalDate(row["date"])
+      else { throw StoreError.corruptRecord("service \(id)") }
+      return ServiceRecord(
+        id: id, type: type, date: date,
+        region: (row["region"] as String?).map(RegionCode.init(trusted:)),
+        campaign: row["campaign"], note: row["note"], served: row["served"], enterprises: [],
+        officer: row["officer"], recordedAt: Instant(seconds: row["recorded_at"]))
+    }
+    try attachEnterprises(to: &page.items)
+    return page
+  }
+
+  /// Fills in the enterprises each service names, in one query for the page.
+  private func attachEnterprises(to services: inout [ServiceRecord]) throws {
+    guard !services.isEmpty else { return }
+    let placeholders = Array(repeating: "?", count: services.count).joined(separator: ", ")
+    var named: [Int64: [ServedEnterprise]] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT se.service_id, e.uscc, e.name FROM service_enterprises se
+        JOIN enterprises e ON e.id = se.enterprise_id
+        WHERE se.service_id IN (\(placeholders)) ORDER BY se.service_id, e.id
+        """, arguments: StatementArguments(services.map(\.id)))
+    {
+      named[row["service_id"], default: []].append(
+        ServedEnterprise(uscc: USCC(trusted: row["uscc"]), name: row["name"]))
+    }
+    for index in services.indices {
+      services[index].enterprises = named[services[index].id] ?? []
+    }
+  }
+}
