@@ -150,12 +150,13 @@ enum DemoSummary {
         ]))
     context.print("")
     context.print(context.styled(t("msg.demo-by-kind"), .bold))
+    let width = CaseKind.allCases.map { DisplayWidth.of(t.kind($0)) }.max() ?? 0
     for kind in CaseKind.allCases {
       let parts = kind.workflow.states.map { state in
         "\(t.state(state.name)) \(byState[kind]?[state.name] ?? 0)"
       }
       context.print(
-        "  \(DisplayWidth.pad(t.kind(kind), to: 16))  \(parts.joined(separator: " · "))")
+        "  \(DisplayWidth.pad(t.kind(kind), to: width))  \(parts.joined(separator: " · "))")
     }
     context.print("")
     context.print(context.styled(t("msg.demo-monthly"), .bold))
