@@ -56,11 +56,16 @@ struct OpenOptions: ParsableArguments {
     let opening = CaseOpening(
       enterprise: uscc, title: title ?? defaultTitle(context.t),
       assignee: assignee ?? officer, details: details)
-    let record = try context.store.write { session in
-      if let newEnterprise, try session.enterprise(uscc) == nil {
-        try session.addEnterprise(newEnterprise, now: context.now)
+    let record: CaseRecord
+    do {
+      record = try context.store.write { session in
+        if let newEnterprise, try session.enterprise(uscc) == nil {
+          try session.addEnterprise(newEnterprise, now: context.now)
+        }
+        return try session.openCase(opening, at: at, officer: officer, now: context.now)
       }
-      return try session.openCase(opening, at: at, officer: officer, now: context.now)
+    } catch StoreError.enterpriseNotFound(let missing) {
+      throw Refusal("error.enterprise-not-found-open", ["uscc": missing.rawValue])
     }
     if context.json {
       let history = try context.store.read { try $0.history(of: record.reliefCase.id) }
