@@ -7,6 +7,7 @@ extension Relief {
   /// `relief demo`: builds a realistic demo database and shows what is in it.
   struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "demo",
       abstract: "Build a demo database of realistic enterprises and cases, then summarise it.",
       discussion: """
         The demo goes to ./relief-demo.sqlite unless --db says otherwise (RELIEF_DB is ignored, so \

@@ -5,6 +5,7 @@ extension Relief {
   /// `relief init`: creates the database, readable by its owner only.
   struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "init",
       abstract: "Create the database (mode 0600) and its folder, or migrate an existing one.")
 
     @OptionGroup var global: GlobalOptions

@@ -6,6 +6,7 @@ extension Relief {
   /// `relief interest`: overdue interest under the payment regulation.
   struct Interest: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "interest",
       abstract: "Compute overdue interest: 0.05% a day, or an agreed annual rate / 365.",
       discussion: """
         Interest accrues on the outstanding amount for each calendar day after the due date \

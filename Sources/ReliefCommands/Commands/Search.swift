@@ -6,6 +6,7 @@ extension Relief {
   /// `relief search TEXT`: enterprises, cases and notes by any fragment of their words.
   struct Search: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "search",
       abstract:
         "Find enterprises, cases and notes by any fragment of a name, title, debtor or note.",
       discussion: """

@@ -7,6 +7,7 @@ extension Relief.CalendarGroup {
   /// `relief calendar import FILE`: adds a year the State Council has published.
   struct Import: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Import a year's official days off and make-up working days from a JSON file.",
       discussion: """
         The file: {"year": 2027, "days": [{"date": "2027-01-01", "dayOff": true}, \

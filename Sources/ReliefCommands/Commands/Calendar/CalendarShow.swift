@@ -6,6 +6,7 @@ extension Relief.CalendarGroup {
   /// `relief calendar show YYYY-MM`: a month with days off and make-up working days marked.
   struct Show: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Draw a month: days off marked *, make-up working days +.")
 
     @OptionGroup var global: GlobalOptions

@@ -6,6 +6,7 @@ extension Relief.CaseGroup {
   /// `relief case act ID EVENT`: performs a workflow event.
   struct Act: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "act",
       abstract: "Perform an event on a case (see `relief workflow show KIND` for the events).",
       discussion: "An event not allowed in the case's state is refused with the events that are.")
 

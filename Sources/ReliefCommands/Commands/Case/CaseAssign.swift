@@ -4,7 +4,8 @@ import ReliefDomain
 extension Relief.CaseGroup {
   /// `relief case assign ID OFFICER`: hands a case to an officer.
   struct Assign: StoreCommand {
-    static let configuration = CommandConfiguration(abstract: "Hand a case to an officer.")
+    static let configuration = CommandConfiguration(
+      commandName: "assign", abstract: "Hand a case to an officer.")
 
     @OptionGroup var global: GlobalOptions
 

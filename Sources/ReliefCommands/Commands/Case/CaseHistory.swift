@@ -6,6 +6,7 @@ extension Relief.CaseGroup {
   /// `relief case history ID`: who did what, when.
   struct History: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "history",
       abstract: "Show the full history of a case: every event, who recorded it and when.")
 
     @OptionGroup var global: GlobalOptions

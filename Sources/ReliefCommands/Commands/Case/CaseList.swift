@@ -6,6 +6,7 @@ extension Relief.CaseGroup {
   /// `relief case list`: cases, filtered.
   struct List: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract:
         "List cases: most recently opened first, or most urgent first with deadline filters.")
 

@@ -4,7 +4,8 @@ import ReliefDomain
 extension Relief.CaseGroup {
   /// `relief case note ID TEXT`: adds a note to the history.
   struct Note: StoreCommand {
-    static let configuration = CommandConfiguration(abstract: "Add a note to a case's history.")
+    static let configuration = CommandConfiguration(
+      commandName: "note", abstract: "Add a note to a case's history.")
 
     @OptionGroup var global: GlobalOptions
 

@@ -6,6 +6,7 @@ extension Relief.CaseGroup {
   /// `relief case open KIND`: logs a new case.
   struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "open",
       abstract: "Open a case of a kind; prints the new id (the whole case with --json).",
       subcommands: [Arrears.self, TaxRefund.self, Whitelist.self, Cultivation.self])
   }

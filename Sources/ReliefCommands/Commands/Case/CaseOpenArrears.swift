@@ -5,6 +5,7 @@ extension Relief.CaseGroup.Open {
   /// `relief case open arrears`: logs a complaint about an overdue payment.
   struct Arrears: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "arrears",
       abstract: "Log a complaint that an agency or a large enterprise has not paid an SME on time.")
 
     @OptionGroup var global: GlobalOptions

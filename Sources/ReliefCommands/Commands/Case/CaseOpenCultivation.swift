@@ -5,6 +5,7 @@ extension Relief.CaseGroup.Open {
   /// `relief case open cultivation`: a candidacy for a cultivation tier.
   struct Cultivation: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "cultivation",
       abstract: "Open a cultivation case for a tier: innovative, specialized, little-giant.")
 
     @OptionGroup var global: GlobalOptions

@@ -5,6 +5,7 @@ extension Relief.CaseGroup.Open {
   /// `relief case open whitelist`: an application to the white list.
   struct Whitelist: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "whitelist",
       abstract: "Open a white-list enrolment for a key industrial or supply-chain enterprise.")
 
     @OptionGroup var global: GlobalOptions

@@ -6,6 +6,7 @@ extension Relief.CaseGroup {
   /// `relief case show ID`: one case, its deadline and its history.
   struct Show: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Show a case: its state, deadline, details, next events and history.")
 
     @OptionGroup var global: GlobalOptions

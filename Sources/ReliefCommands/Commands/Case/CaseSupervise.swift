@@ -5,6 +5,7 @@ extension Relief.CaseGroup {
   /// `relief case supervise ID --reason T`: records a supervision (督办).
   struct Supervise: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "supervise",
       abstract: "Record a supervision (督办) of an open case; its level counts up.")
 
     @OptionGroup var global: GlobalOptions

@@ -6,6 +6,7 @@ extension Relief.DbGroup {
   /// `relief db backup FILE`: an online backup, safe while others write.
   struct Backup: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "backup",
       abstract: "Copy the database to a file with SQLite's online backup, safe while others write.",
       discussion: """
         The copy is a consistent snapshot in one self-contained file, readable by its owner \

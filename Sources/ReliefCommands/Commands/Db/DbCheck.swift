@@ -6,6 +6,7 @@ extension Relief.DbGroup {
   /// `relief db check`: SQLite's checks and the project's own invariants.
   struct Check: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Check the database: SQLite's integrity and foreign keys, and Relief's invariants.",
       discussion: """
         Besides SQLite's integrity and foreign-key checks: each case's events are numbered 1..n; \

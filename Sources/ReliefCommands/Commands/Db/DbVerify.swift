@@ -6,6 +6,7 @@ extension Relief.DbGroup {
   /// `relief db verify`: walks the audit chain and names the first event that was altered.
   struct Verify: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "verify",
       abstract: "Verify the audit chain: name the first event whose hash does not match.",
       discussion: """
         Each event carries a SHA-256 hash over its content and the previous event's hash. An \

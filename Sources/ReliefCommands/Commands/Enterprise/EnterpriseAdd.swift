@@ -6,6 +6,7 @@ extension Relief.EnterpriseGroup {
   /// `relief enterprise add`: registers an enterprise.
   struct Add: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Register an enterprise by its Unified Social Credit Code.")
 
     @OptionGroup var global: GlobalOptions

@@ -6,6 +6,7 @@ extension Relief.EnterpriseGroup {
   /// `relief enterprise list`: enterprises, most recently registered first.
   struct List: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List enterprises, most recently registered first.")
 
     @OptionGroup var global: GlobalOptions

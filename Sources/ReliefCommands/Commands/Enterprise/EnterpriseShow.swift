@@ -6,6 +6,7 @@ extension Relief.EnterpriseGroup {
   /// `relief enterprise show`: one enterprise and its cases.
   struct Show: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Show an enterprise, its tier, white-list status and cases.")
 
     @OptionGroup var global: GlobalOptions

@@ -6,6 +6,7 @@ extension Relief.EnterpriseGroup {
   /// `relief enterprise update`: changes an enterprise's fields.
   struct Update: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "update",
       abstract: "Change an enterprise's fields; an empty value clears an optional field.")
 
     @OptionGroup var global: GlobalOptions

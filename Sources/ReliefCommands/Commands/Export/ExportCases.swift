@@ -6,6 +6,7 @@ extension Relief.ExportGroup {
   /// `relief export cases`.
   struct Cases: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "cases",
       abstract: "Export every case (in JSON with its whole history), in the order they were opened."
     )
 

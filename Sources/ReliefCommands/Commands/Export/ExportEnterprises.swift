@@ -6,6 +6,7 @@ extension Relief.ExportGroup {
   /// `relief export enterprises`.
   struct Enterprises: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "enterprises",
       abstract: "Export every enterprise, in the order they were registered.")
 
     @OptionGroup var global: GlobalOptions

@@ -6,6 +6,7 @@ extension Relief.ExportGroup {
   /// `relief export events`.
   struct Events: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "events",
       abstract: "Export every event of every case, case by case in order.")
 
     @OptionGroup var global: GlobalOptions

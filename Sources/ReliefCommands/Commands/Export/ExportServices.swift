@@ -6,6 +6,7 @@ extension Relief.ExportGroup {
   /// `relief export services`.
   struct Services: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "services",
       abstract: "Export every service activity with the enterprises it lists.")
 
     @OptionGroup var global: GlobalOptions

@@ -5,6 +5,7 @@ extension Relief.ImportGroup {
   /// `relief import cases FILE`.
   struct Cases: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "cases",
       abstract: "Open the cases of a CSV file, or restore exported cases with their history.",
       discussion: """
         A CSV record (or a JSON object without a history) opens a new case at its openedAt, as \

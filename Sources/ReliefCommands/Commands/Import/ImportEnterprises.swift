@@ -5,6 +5,7 @@ extension Relief.ImportGroup {
   /// `relief import enterprises FILE`.
   struct Enterprises: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "enterprises",
       abstract: "Register the enterprises of a CSV or JSON file; the size follows the figures.",
       discussion: Columns.enterprises.help
         + " The size is derived from sector, employees and revenue by the 2011 standard when all"

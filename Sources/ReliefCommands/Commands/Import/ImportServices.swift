@@ -5,6 +5,7 @@ extension Relief.ImportGroup {
   /// `relief import services FILE`.
   struct Services: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "services",
       abstract: "Record the service activities of a CSV or JSON file.",
       discussion: Columns.services.help
         + " enterprises lists codes separated by ; or spaces (a JSON array in JSON); served is"

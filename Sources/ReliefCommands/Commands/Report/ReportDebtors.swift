@@ -6,6 +6,7 @@ extension Relief.ReportGroup {
   /// `relief report debtors`: arrears by debtor, the largest outstanding first.
   struct Debtors: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "debtors",
       abstract: "Arrears by debtor, the largest outstanding first; repeat debtors are marked.",
       discussion: """
         Complaints are grouped by the debtor's code when one was given, else by its name. \

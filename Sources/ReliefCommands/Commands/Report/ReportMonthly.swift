@@ -7,6 +7,7 @@ extension Relief.ReportGroup {
   /// `relief report monthly`: the monthly service summary.
   struct Monthly: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "monthly",
       abstract: "The monthly service summary, with month-on-month and year-on-year comparisons.",
       discussion: """
         Months are cut in the agency's time zone and every figure comes from events by their \

@@ -6,6 +6,7 @@ extension Relief.ReportGroup {
   /// `relief report overdue`: open cases past their deadline, most overdue first.
   struct Overdue: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "overdue",
       abstract: "Open cases past their deadline, most overdue first, with their supervision level.",
       discussion: """
         A deadline has passed when its last day is before today. Re-review reminders of \

@@ -6,6 +6,7 @@ extension Relief.ReportGroup {
   /// `relief report workload`: per officer, open, overdue and closed cases.
   struct Workload: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "workload",
       abstract: "Per officer: open cases, overdue and due soon today, and cases closed this month.")
 
     @OptionGroup var global: GlobalOptions

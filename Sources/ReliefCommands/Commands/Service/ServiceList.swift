@@ -6,6 +6,7 @@ extension Relief.ServiceGroup {
   /// `relief service list`: service activities, latest first.
   struct List: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List service activities, latest first.")
 
     @OptionGroup var global: GlobalOptions

@@ -6,6 +6,7 @@ extension Relief.ServiceGroup {
   /// `relief service log`: records one service activity.
   struct Log: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "log",
       abstract: "Log one service activity, with the enterprises served or how many there were.",
       discussion: """
         Name the enterprises one by one with --enterprise (each counts once), or give --count when \

@@ -5,6 +5,7 @@ extension Relief.SettingsGroup {
   /// `relief settings list`.
   struct List: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List every setting with its default.")
 
     @OptionGroup var global: GlobalOptions

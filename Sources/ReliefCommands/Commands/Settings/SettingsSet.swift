@@ -5,6 +5,7 @@ extension Relief.SettingsGroup {
   /// `relief settings set KEY VALUE`: changes a setting and recounts running deadlines.
   struct Set: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "set",
       abstract: "Change a setting; every running deadline is recounted.")
 
     @OptionGroup var global: GlobalOptions

@@ -6,6 +6,7 @@ extension Relief.SlaGroup {
   /// `relief sla check`: exits 3 when any case is red.
   struct Check: StoreCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "List red and yellow cases; exit 0 when none is red, 3 when some are.",
       discussion: "A summary line comes first, then the cases, most overdue first.")
 

@@ -5,6 +5,7 @@ extension Relief.WorkflowGroup {
   /// `relief workflow show KIND`: the workflow, generated from its definition.
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Show a kind's states, events, inputs, guards and clocks.",
       discussion: "The diagrams in Docs/workflows.md are made with --format mermaid.")
 
