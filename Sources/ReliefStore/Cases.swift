@@ -140,12 +140,17 @@ extension StoreSession {
     return updated
   }
 
-  /// Appends an event to the chain.
-  func append(_ event: CaseEvent, caseRowID: Int64, caseID: CaseID) throws {
+  /// Appends an event to the chain and returns its hash. `previous` is the hash of the last
+  /// event, when the caller knows it; else it is read.
+  @discardableResult
+  func append(_ event: CaseEvent, caseRowID: Int64, caseID: CaseID, previous known: Data? = nil)
+    throws -> Data
+  {
     let data = try StoredJSON.data(of: event)
     let amount = StoredJSON.amount(of: event)
     let previous =
-      try Data.fetchOne(
+      try known
+      ?? Data.fetchOne(
         db.cachedStatement(sql: "SELECT hash FROM events ORDER BY id DESC LIMIT 1"))
       ?? EventChain.genesis
     let hash = EventChain.hash(
@@ -164,6 +169,7 @@ extension StoreSession {
       caseRowID, event.seq, event.name.rawValue, event.from?.rawValue, event.to.rawValue,
       event.at.seconds, event.recordedAt.seconds, event.officer, amount, data, hash,
     ])
+    return hash
   }
 
   /// Keeps the clocks table in step with a decision.
@@ -351,8 +357,17 @@ extension StoreSession {
     let order =
       filter.isAboutDeadlines
       ? "c.due_date ASC, c.opened_at ASC, c.id ASC" : "c.opened_at DESC, c.id DESC"
+    // The count joins only what the conditions read: a case has one enterprise and at most one
+    // running clock, so the joins never change how many match.
+    var countFrom = "cases c"
+    if filter.region != nil || filter.enterprise != nil {
+      countFrom += " JOIN enterprises e ON e.id = c.enterprise_id"
+    }
+    if filter.excludesReminders {
+      countFrom += " LEFT JOIN clocks k ON k.case_id = c.id AND k.ended_at IS NULL"
+    }
     return try page(
-      select: Self.caseColumns, from: Self.caseJoins, where: conditions,
+      select: Self.caseColumns, from: Self.caseJoins, countFrom: countFrom, where: conditions,
       arguments: StatementArguments(arguments), orderBy: order, limit: filter.limit,
       map: Self.caseRecord(from:))
   }

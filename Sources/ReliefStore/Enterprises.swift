@@ -130,6 +130,8 @@ extension StoreSession {
   }
 
   /// What guards need to know of an enterprise: its region, tiers and open whitelist case.
+  /// (The `+` keeps SQLite on the index of the enterprise's few cases: without it, the index of
+  /// open cases or of recognitions looks better to it, and holds a province's worth.)
   public func standing(of uscc: USCC, today: LocalDate) throws -> EnterpriseStanding? {
     guard
       let row = try Row.fetchOne(
@@ -143,7 +145,7 @@ extension StoreSession {
         sql: """
           SELECT json_extract(details, '$.tier') AS tier,
             json_extract(details, '$.validUntil') AS validUntil
-          FROM cases WHERE enterprise_id = ? AND kind = 'cultivation' AND state = 'recognized'
+          FROM cases WHERE enterprise_id = ? AND +kind = 'cultivation' AND +state = 'recognized'
             AND json_extract(details, '$.validUntil') >= ?
           """), arguments: [id, today.description])
     {
@@ -157,7 +159,7 @@ extension StoreSession {
       db.cachedStatement(
         sql: """
           SELECT year, number FROM cases
-          WHERE enterprise_id = ? AND kind = 'whitelist' AND closed_at IS NULL LIMIT 1
+          WHERE enterprise_id = ? AND +kind = 'whitelist' AND +closed_at IS NULL LIMIT 1
           """), arguments: [id]
     ).map { CaseID(kind: .whitelist, year: $0["year"], number: $0["number"]) }
     return EnterpriseStanding(

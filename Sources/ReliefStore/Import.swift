@@ -163,13 +163,16 @@ extension StoreSession {
     for trigger in triggers {
       try db.execute(sql: trigger.sql)
     }
+    // The tag is written into the statement, not bound: the view is a UNION ALL of the three
+    // tables, and only a constant lets SQLite skip the branches of the other two instead of
+    // reading every row above `id` in each of them.
     for (tag, id) in last {
       try db.execute(
         sql: """
           INSERT INTO search (rowid, name, title, debtor, note)
           SELECT (tag << 40) | source, name, title, debtor, note FROM search_source
-          WHERE tag = ? AND source > ?
-          """, arguments: [tag, id])
+          WHERE tag = \(tag) AND source > ?
+          """, arguments: [id])
     }
     return result
   }

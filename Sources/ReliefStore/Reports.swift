@@ -186,7 +186,7 @@ extension StoreSession {
   /// Cases closed, closed on time, and their working days from opening to closing.
   private func countClosings(_ scope: ReportScope, cases: inout [CaseKind: CaseFigures]) throws {
     let zone = agency.zone
-    let calendar = agency.calendar
+    var closings: [(kind: CaseKind, opened: LocalDate, closed: LocalDate)] = []
     for row in try Row.fetchAll(
       db,
       sql: """
@@ -202,27 +202,33 @@ extension StoreSession {
       let closed = zone.date(of: Instant(seconds: row["closed_at"]))
       cases[kind, default: CaseFigures()].closed += 1
       if (row["late"] as Int) == 0 { cases[kind, default: CaseFigures()].closedOnTime += 1 }
-      cases[kind, default: CaseFigures()].daysToClose.append(
-        calendar.workingDays(after: opened, through: closed))
+      closings.append((kind, opened, closed))
+    }
+    guard let first = closings.map(\.opened).min(), let last = closings.map(\.closed).max()
+    else { return }
+    let counts = agency.calendar.workingDayCounts(from: first, through: last)
+    for closing in closings {
+      cases[closing.kind, default: CaseFigures()].daysToClose.append(
+        counts.workingDays(after: closing.opened, through: closing.closed))
     }
   }
 
-  /// Cases open at the month's end: opened before it, and still open or closed after it.
+  /// Cases open at the month's end: opened before it, and still open or closed after it. Two
+  /// counts, each over its range of the index of closings (`GROUP BY +c.kind`: grouping by the
+  /// plain column would draw SQLite to the index by kind, and through every case ever opened).
   private func countOpenAtEnd(_ scope: ReportScope, cases: inout [CaseKind: CaseFigures]) throws {
-    for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT kind, count(*) AS n FROM (
-          SELECT c.kind FROM cases c\(scope.join)
-          WHERE c.closed_at IS NULL AND c.opened_at < :end\(scope.caseRegion)
-          UNION ALL
-          SELECT c.kind FROM cases c\(scope.join)
-          WHERE c.closed_at >= :end AND c.opened_at < :end\(scope.caseRegion)
-        ) GROUP BY kind
-        """, arguments: scope.arguments)
-    {
-      guard let kind = CaseKind(rawValue: row["kind"]) else { continue }
-      cases[kind, default: CaseFigures()].openAtEnd = row["n"]
+    for closing in ["c.closed_at IS NULL", "c.closed_at >= :end"] {
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT c.kind, count(*) AS n FROM cases c\(scope.join)
+          WHERE \(closing) AND c.opened_at < :end\(scope.caseRegion)
+          GROUP BY +c.kind
+          """, arguments: scope.arguments)
+      {
+        guard let kind = CaseKind(rawValue: row["kind"]) else { continue }
+        cases[kind, default: CaseFigures()].openAtEnd += row["n"]
+      }
     }
   }
 
@@ -405,7 +411,9 @@ extension StoreSession {
 
   /// Enterprises listed at the month's end, and recognitions valid on its last day. A case no
   /// event touched since the end stands as it stands now; only the few touched since are read back
-  /// to the end from their events.
+  /// to the end from their events (through the index of each case's events: the `+` keeps
+  /// SQLite from the index of every listing or recognition by time instead, which at a
+  /// province's scale it would read once per case).
   private func countStandingAtEnd(_ scope: ReportScope, into figures: inout MonthlyFigures) throws {
     // Listed at the end: the last listing event before the end listed or reinstated the firm.
     let listingEvents = "('approve', 'suspend', 'reinstate', 'remove')"
@@ -423,7 +431,7 @@ extension StoreSession {
           SELECT json_extract(c.details, '$.category') AS category FROM cases c\(scope.join)
           WHERE c.kind = 'whitelist' AND c.id IN \(touchedSince)\(scope.caseRegion)
             AND (SELECT x.name FROM events x
-                 WHERE x.case_id = c.id AND x.at < :end AND x.name IN \(listingEvents)
+                 WHERE x.case_id = c.id AND +x.at < :end AND +x.name IN \(listingEvents)
                  ORDER BY x.seq DESC LIMIT 1) IN ('approve', 'reinstate')
         ) GROUP BY category
         """, arguments: scope.arguments)
@@ -454,7 +462,7 @@ extension StoreSession {
           UNION ALL
           SELECT json_extract(c.details, '$.tier') AS tier,
             (SELECT max(json_extract(x.data, '$.validUntil')) FROM events x
-             WHERE x.case_id = c.id AND x.at < :end AND x.name IN ('recognize', 'renew'))
+             WHERE x.case_id = c.id AND +x.at < :end AND +x.name IN ('recognize', 'renew'))
               AS valid_until
           FROM cases c\(scope.join)
           WHERE \(standing) AND c.id IN \(renewedSince)

@@ -122,4 +122,20 @@ struct CalendarTests {
     #expect(
       calendar.workingDays(after: LocalDate("2026-04-28")!, through: LocalDate("2026-04-28")!) == 0)
   }
+
+  @Test("running counts give the working days between any two days, inside the span and beyond it")
+  func runningCounts() {
+    let calendar = WorkingCalendar.official
+    let first = LocalDate("2025-01-01")!
+    let counts = calendar.workingDayCounts(from: first, through: LocalDate("2026-12-31")!)
+    var seed: UInt64 = 42
+    for _ in 0..<2000 {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1
+      let start = first.adding(days: Int(seed >> 33) % 900 - 60)
+      let end = start.adding(days: Int(seed >> 13) % 400 - 20)
+      #expect(
+        counts.workingDays(after: start, through: end)
+          == calendar.workingDays(after: start, through: end))
+    }
+  }
 }

@@ -90,6 +90,43 @@ public struct WorkingCalendar: Sendable, Equatable {
     return count
   }
 
+  /// Running counts of working days over a span, so that counting between many pairs of days
+  /// inside it costs a subtraction each instead of a walk (the monthly summary counts one pair
+  /// for every case closed in the month).
+  public struct WorkingDayCounts: Sendable {
+    let first: LocalDate
+    /// `running[i]`: the working days from `first` through `first + i`.
+    let running: [Int32]
+    let calendar: WorkingCalendar
+
+    /// `WorkingCalendar.workingDays(after:through:)`, looked up when both days lie in the span.
+    public func workingDays(after start: LocalDate, through end: LocalDate) -> Int {
+      guard end > start else { return 0 }
+      let from = first.days(until: start)
+      let to = first.days(until: end)
+      guard from >= 0, to < running.count else {
+        return calendar.workingDays(after: start, through: end)
+      }
+      return Int(running[to] - running[from])
+    }
+  }
+
+  /// Running counts of working days from `first` through `last`.
+  public func workingDayCounts(from first: LocalDate, through last: LocalDate)
+    -> WorkingDayCounts
+  {
+    var running: [Int32] = []
+    running.reserveCapacity(max(0, first.days(until: last) + 1))
+    var count: Int32 = 0
+    var date = first
+    while date <= last {
+      if isWorkingDay(date) { count += 1 }
+      running.append(count)
+      date = date.adding(days: 1)
+    }
+    return WorkingDayCounts(first: first, running: running, calendar: self)
+  }
+
   /// The `ordinal`-th working day counting back from `end` (1 is `end` itself when it is a working
   /// day). From that day on, at most `ordinal - 1` working days remain before `end` is over.
   public func workingDay(countingBack ordinal: Int, from end: LocalDate) -> LocalDate {
