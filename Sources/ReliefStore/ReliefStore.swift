@@ -44,12 +44,18 @@ public final class ReliefStore: Sendable {
     return (store, created)
   }
 
-  /// Opens an existing database and migrates it forward; fails when there is none.
-  public static func open(at path: String) throws -> ReliefStore {
+  /// Opens an existing database and migrates it forward; fails when there is none. With
+  /// `tracingSQLTo`, every statement run is appended to that file with the values bound and the
+  /// time it took, as SQL the `sqlite3` shell can run again (the benchmark's floor).
+  public static func open(at path: String, tracingSQLTo trace: String? = nil) throws
+    -> ReliefStore
+  {
     guard FileManager.default.fileExists(atPath: path) else {
       throw StoreError.databaseMissing(path: path)
     }
-    return try translatingOpenErrors { try openExisting(at: path, fresh: false) }
+    return try translatingOpenErrors {
+      try openExisting(at: path, fresh: false, trace: trace.flatMap(SQLTrace.init(path:)))
+    }
   }
 
   private static func translatingOpenErrors<T>(_ body: () throws -> T) throws -> T {
@@ -60,10 +66,22 @@ public final class ReliefStore: Sendable {
     }
   }
 
-  private static func openExisting(at path: String, fresh: Bool) throws -> ReliefStore {
+  private static func openExisting(at path: String, fresh: Bool, trace: SQLTrace? = nil) throws
+    -> ReliefStore
+  {
     let queue: DatabaseQueue
+    var configuration = configuration()
+    if let trace {
+      configuration.prepareDatabase { db in
+        db.trace(options: .profile) { event in
+          if case .profile(let statement, let duration) = event {
+            trace.write(statement.expandedSQL, seconds: duration)
+          }
+        }
+      }
+    }
     do {
-      queue = try DatabaseQueue(path: path, configuration: configuration())
+      queue = try DatabaseQueue(path: path, configuration: configuration)
     } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
       throw StoreError.notAReliefDatabase(path: path)
     }
@@ -148,5 +166,27 @@ public final class ReliefStore: Sendable {
   /// The schema version of the open database.
   public func currentSchemaVersion() throws -> Int {
     try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+  }
+}
+
+/// Where `ReliefStore.open(at:tracingSQLTo:)` appends the statements it runs: each as one SQL
+/// statement for the `sqlite3` shell, after a comment with the milliseconds it took. Trigger
+/// programs are left out: the statement that fired them runs them again.
+final class SQLTrace: @unchecked Sendable {
+  private let handle: FileHandle
+
+  init?(path: String) {
+    if !FileManager.default.fileExists(atPath: path) {
+      _ = FileManager.default.createFile(atPath: path, contents: nil)
+    }
+    guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
+    handle.seekToEndOfFile()
+    self.handle = handle
+  }
+
+  func write(_ sql: String, seconds: Double) {
+    guard !sql.hasPrefix("--") else { return }
+    let milliseconds = (seconds * 1_000_000).rounded() / 1000
+    handle.write(Data("-- \(milliseconds) ms\n\(sql);\n".utf8))
   }
 }

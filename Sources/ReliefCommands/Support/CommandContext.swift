@@ -29,8 +29,11 @@ struct CommandContext {
   }
 
   /// Opens the database the options name.
+  /// `RELIEF_TRACE_SQL=FILE` appends every statement run to FILE, with its time (see
+  /// Docs/performance.md).
   static func open(_ global: GlobalOptions) throws -> CommandContext {
-    let store = try ReliefStore.open(at: global.databasePath)
+    let store = try ReliefStore.open(
+      at: global.databasePath, tracingSQLTo: Environment.values["RELIEF_TRACE_SQL"])
     return try CommandContext(store: store, global: global)
   }
 
