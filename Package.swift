@@ -5,7 +5,8 @@ let package = Package(
   name: "Relief",
   platforms: [.macOS(.v15)],
   products: [
-    .executable(name: "relief", targets: ["relief"])
+    .executable(name: "relief", targets: ["relief"]),
+    .executable(name: "relief-bench", targets: ["relief-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -46,6 +47,17 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "relief", dependencies: ["ReliefCommands"]),
+    // The province-scale benchmark (PRODUCT.md section 11): a data set through the store's bulk
+    // loader, then every operation timed as a whole process beside the sqlite3 shell.
+    .target(
+      name: "ReliefBench", dependencies: ["ReliefDomain", "ReliefStore"],
+      path: "Benchmarks/ReliefBench"),
+    .executableTarget(
+      name: "relief-bench",
+      dependencies: [
+        "ReliefBench", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Benchmarks/relief-bench"),
     .testTarget(
       name: "ReliefDomainTests",
       dependencies: [
@@ -55,6 +67,10 @@ let package = Package(
     .testTarget(
       name: "ReliefStoreTests",
       dependencies: ["ReliefStore", "ReliefDomain", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .testTarget(
+      name: "ReliefBenchTests",
+      dependencies: ["ReliefBench", "ReliefStore", "relief", "relief-bench"]
     ),
     .testTarget(
       name: "ReliefCommandsTests",
