@@ -25,6 +25,7 @@ let package = Package(
         .embedInCode("0001_initial.sql"),
         .embedInCode("0002_search.sql"),
         .embedInCode("0003_reports.sql"),
+        .embedInCode("0004_province.sql"),
       ]
     ),
     // The only module that talks to SQLite.

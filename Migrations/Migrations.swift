@@ -5,5 +5,6 @@ public enum ReliefMigrations {
     (1, "initial", String(decoding: PackageResources._001_initial_sql, as: UTF8.self)),
     (2, "search", String(decoding: PackageResources._002_search_sql, as: UTF8.self)),
     (3, "reports", String(decoding: PackageResources._003_reports_sql, as: UTF8.self)),
+    (4, "province", String(decoding: PackageResources._004_province_sql, as: UTF8.self)),
   ]
 }

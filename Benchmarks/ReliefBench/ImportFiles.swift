@@ -111,7 +111,7 @@ enum ImportFiles {
           FROM (SELECT DISTINCT kind FROM staging) k;
         \(setAside("search_case_insert", scratch: scratch))
         INSERT INTO cases (kind, year, number, enterprise_id, state, title, assignee, opened_at,
-          updated_at, due_date, warn_date, last_seq, details)
+          updated_at, due_date, warn_date, last_seq, details, facet, claimed)
         SELECT s.kind, 2026,
           (SELECT last FROM base b WHERE b.kind = s.kind)
             + row_number() OVER (PARTITION BY s.kind ORDER BY s.rowid),
@@ -121,22 +121,33 @@ enum ImportFiles {
           unixepoch(s.opened_at), date(s.opened_at, '+14 days'), date(s.opened_at, '+12 days'), 1,
           json_object('kind', s.kind, 'debtor', s.debtor, 'debtorType', s.debtor_type,
             'amountOwed', CAST(replace(s.owed, '万', '') AS INTEGER) * 1000000,
-            'paymentDueDate', s.due, 'reliefType', s.relief_type, 'tier', s.tier)
+            'paymentDueDate', s.due, 'reliefType', s.relief_type, 'tier', s.tier),
+          coalesce(s.debtor_type, s.relief_type, s.tier),
+          coalesce(CAST(replace(s.owed, '万', '') AS INTEGER) * 1000000, s.claimed * 100)
         FROM staging s JOIN enterprises e ON e.uscc = s.enterprise;
         INSERT INTO case_sequences (kind, year, last)
         SELECT kind, 2026, max(number) FROM cases WHERE id > (SELECT id FROM mark) GROUP BY kind
         ON CONFLICT (kind, year) DO UPDATE SET last = excluded.last;
-        INSERT INTO events (case_id, seq, name, from_state, to_state, at, recorded_at, officer,
-          amount, data, hash)
-        SELECT id, 1, 'open', NULL, state, opened_at, \(now), 'bench',
-          json_extract(details, '$.amountOwed'), json_object('opening', json(details)),
-          randomblob(32)
-        FROM cases WHERE id > (SELECT id FROM mark) ORDER BY id;
-        INSERT INTO clocks (case_id, started_seq, state, setting, unit, length, started_on,
-          due_date, warn_date, reminder, fallback, started_at)
-        SELECT id, 1, state, 'clock.' || kind || '.' || state, 'working-days', 10,
-          date(opened_at, 'unixepoch'), due_date, warn_date, 0, 0, opened_at
-        FROM cases WHERE id > (SELECT id FROM mark) AND kind != 'cultivation';
+        INSERT OR IGNORE INTO officers (name) VALUES ('bench');
+        INSERT OR IGNORE INTO steps (kind, name, from_state, to_state)
+        SELECT DISTINCT kind, 'open', '', state FROM cases WHERE id > (SELECT id FROM mark);
+        INSERT OR IGNORE INTO clock_specs (state, setting, unit)
+        SELECT DISTINCT state, 'clock.' || kind || '.' || state, 'working-days' FROM cases
+        WHERE id > (SELECT id FROM mark);
+        INSERT INTO event_log (case_id, seq, step, at, delay, officer, amount, data, hash)
+        SELECT c.id, 1, p.id, c.opened_at, \(now) - c.opened_at,
+          (SELECT id FROM officers WHERE name = 'bench'), c.claimed,
+          json_object('opening', json(c.details)), randomblob(32)
+        FROM cases c JOIN steps p ON p.kind = c.kind AND p.name = 'open' AND p.from_state = ''
+          AND p.to_state = c.state
+        WHERE c.id > (SELECT id FROM mark) ORDER BY c.id;
+        INSERT INTO clock_periods (case_id, started_seq, spec, length, started_on, due_date,
+          warn_date, reminder, fallback, started_at)
+        SELECT c.id, 1, k.id, 10, date(c.opened_at, 'unixepoch'), c.due_date, c.warn_date, 0, 0,
+          c.opened_at
+        FROM cases c JOIN clock_specs k ON k.state = c.state
+          AND k.setting = 'clock.' || c.kind || '.' || c.state AND k.unit = 'working-days'
+        WHERE c.id > (SELECT id FROM mark) AND c.kind != 'cultivation';
         .read \(scratch)/trigger.sql
         INSERT INTO search (rowid, name, title, debtor, note)
         SELECT (tag << 40) | source, name, title, debtor, note FROM search_source

@@ -119,22 +119,32 @@ struct Operation: Sendable {
       INSERT INTO case_sequences (kind, year, last) VALUES ('arrears', 2026, 1)
         ON CONFLICT (kind, year) DO UPDATE SET last = last + 1 RETURNING last;
       INSERT INTO cases (kind, year, number, enterprise_id, state, title, assignee, opened_at,
-        updated_at, closed_at, due_date, warn_date, supervision_level, last_seq, details)
+        updated_at, closed_at, due_date, warn_date, supervision_level, last_seq, details, facet,
+        claimed, valid_until)
       VALUES ('arrears', 2026,
         (SELECT last FROM case_sequences WHERE kind = 'arrears' AND year = 2026),
         (SELECT id FROM enterprises WHERE uscc = '\(enterprise)'), 'registered',
         '深圳市某区住房和城乡建设局', 'bench', \(now), \(now), NULL, '2026-11-16', '2026-11-12', 0, 1,
-        '\(details)');
-      SELECT hash FROM events ORDER BY id DESC LIMIT 1;
-      INSERT INTO events (case_id, seq, name, from_state, to_state, at, recorded_at, officer,
-        amount, data, hash)
-      VALUES ((SELECT max(id) FROM cases), 1, 'open', NULL, 'registered', \(now), \(now), 'bench',
-        125000000, '{"opening":{"assignee":"bench","details":\(details),"enterprise":"\(enterprise)","title":"深圳市某区住房和城乡建设局"}}',
+        '\(details)', 'government', 125000000, NULL);
+      SELECT hash FROM event_log ORDER BY id DESC LIMIT 1;
+      SELECT id FROM steps WHERE kind = 'arrears' AND name = 'open' AND from_state = ''
+        AND to_state = 'registered';
+      SELECT id FROM officers WHERE name = 'bench';
+      INSERT INTO event_log (case_id, seq, step, at, delay, officer, amount, data, hash)
+      VALUES ((SELECT max(id) FROM cases), 1,
+        (SELECT id FROM steps WHERE kind = 'arrears' AND name = 'open' AND from_state = ''
+          AND to_state = 'registered'),
+        \(now), 0, (SELECT id FROM officers WHERE name = 'bench'), 125000000,
+        '{"opening":{"assignee":"bench","details":\(details),"enterprise":"\(enterprise)","title":"深圳市某区住房和城乡建设局"}}',
         randomblob(32));
-      INSERT INTO clocks (case_id, started_seq, state, setting, unit, length, started_on,
-        due_date, warn_date, reminder, fallback, started_at)
-      VALUES ((SELECT max(id) FROM cases), 1, 'registered', 'clock.arrears.registered',
-        'working-days', 10, '2026-11-02', '2026-11-16', '2026-11-12', 0, 0, \(now));
+      SELECT id FROM clock_specs WHERE state = 'registered' AND setting = 'clock.arrears.registered'
+        AND unit = 'working-days';
+      INSERT INTO clock_periods (case_id, started_seq, spec, length, started_on, due_date,
+        warn_date, reminder, fallback, started_at)
+      VALUES ((SELECT max(id) FROM cases), 1,
+        (SELECT id FROM clock_specs WHERE state = 'registered'
+          AND setting = 'clock.arrears.registered' AND unit = 'working-days'),
+        10, '2026-11-02', '2026-11-16', '2026-11-12', 0, 0, \(now));
       COMMIT;
       """
   }

@@ -218,7 +218,9 @@ public final class BulkLoader {
       clocks.record(decision.clockChange, event: decision.event)
     }
     for row in clocks.rows {
-      try session.insertClock(row, caseRowID: rowID)
+      try session.insertClock(
+        row.clock, caseRowID: rowID, startedSeq: row.startedSeq, startedAt: row.startedAt,
+        endedAt: row.endedAt, late: row.late)
     }
     for decision in decisions {
       pending.push(PendingEvent(event: decision.event, caseRowID: rowID, caseID: planned.id))
@@ -321,24 +323,5 @@ struct ClockRows {
       rows.append(
         Row(startedSeq: event.seq, clock: started, startedAt: event.at, endedAt: nil, late: false))
     }
-  }
-}
-
-extension StoreSession {
-  /// Inserts a clock period as the loader built it.
-  func insertClock(_ row: ClockRows.Row, caseRowID: Int64) throws {
-    let clock = row.clock
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO clocks (case_id, started_seq, state, setting, unit, length, started_on,
-          due_date, warn_date, reminder, fallback, started_at, ended_at, late)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      caseRowID, row.startedSeq, clock.state.rawValue, clock.setting, clock.unit.rawValue,
-      clock.length, clock.startedOn.description, clock.dueDate.description,
-      clock.warnDate.description, clock.isReminder ? 1 : 0, clock.usesFallbackCalendar ? 1 : 0,
-      row.startedAt.seconds, row.endedAt?.seconds, row.late ? 1 : 0,
-    ])
   }
 }

@@ -121,17 +121,19 @@ extension StoreSession {
       EventRequest(event, inputs: inputs, at: at, officer: officer),
       context: agency.context(now: now, standing: standing))
     let reliefCase = decision.reliefCase
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE cases SET state = ?, assignee = ?, updated_at = ?, closed_at = ?, due_date = ?,
-          warn_date = ?, supervision_level = ?, last_seq = ?, details = ?
+          warn_date = ?, supervision_level = ?, last_seq = ?, details = ?, valid_until = ?
         WHERE id = ?
-        """,
+        """
+    ).execute(
       arguments: [
         reliefCase.state.rawValue, reliefCase.assignee, reliefCase.updatedAt.seconds,
         reliefCase.closedAt?.seconds, reliefCase.clock?.dueDate.description,
         reliefCase.clock?.warnDate.description, reliefCase.supervisionLevel, reliefCase.lastSeq,
-        try StoredJSON.encode(reliefCase.details), rowID,
+        try StoredJSON.encode(reliefCase.details),
+        reliefCase.details.cultivation?.validUntil?.description, rowID,
       ])
     try append(decision.event, caseRowID: rowID, caseID: id)
     try recordClockChange(decision.clockChange, caseRowID: rowID, event: decision.event)
@@ -151,7 +153,7 @@ extension StoreSession {
     let previous =
       try known
       ?? Data.fetchOne(
-        db.cachedStatement(sql: "SELECT hash FROM events ORDER BY id DESC LIMIT 1"))
+        db.cachedStatement(sql: "SELECT hash FROM event_log ORDER BY id DESC LIMIT 1"))
       ?? EventChain.genesis
     let hash = EventChain.hash(
       EventChain.Content(
@@ -159,25 +161,26 @@ extension StoreSession {
         from: event.from?.rawValue, to: event.to.rawValue, at: event.at.seconds,
         recordedAt: event.recordedAt.seconds, officer: event.officer, amount: amount, data: data),
       previous: previous)
+    let step = try vocabulary.step(
+      kind: caseID.kind, name: event.name, from: event.from, to: event.to, in: db)
     try db.cachedStatement(
       sql: """
-        INSERT INTO events (case_id, seq, name, from_state, to_state, at, recorded_at, officer,
-          amount, data, hash)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO event_log (case_id, seq, step, at, delay, officer, amount, data, hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     ).execute(arguments: [
-      caseRowID, event.seq, event.name.rawValue, event.from?.rawValue, event.to.rawValue,
-      event.at.seconds, event.recordedAt.seconds, event.officer, amount, data, hash,
+      caseRowID, event.seq, step, event.at.seconds, event.recordedAt.seconds - event.at.seconds,
+      try vocabulary.officer(event.officer, in: db), amount, data, hash,
     ])
     return hash
   }
 
-  /// Keeps the clocks table in step with a decision.
+  /// Keeps the clock periods in step with a decision.
   func recordClockChange(_ change: ClockChange, caseRowID: Int64, event: CaseEvent) throws {
     if change.ended != nil {
       try db.cachedStatement(
         sql: """
-          UPDATE clocks SET ended_at = ?, late = max(late, ?)
+          UPDATE clock_periods SET ended_at = ?, late = max(late, ?)
           WHERE case_id = ? AND ended_at IS NULL
           """
       ).execute(arguments: [event.at.seconds, change.isLate ? 1 : 0, caseRowID])
@@ -185,45 +188,58 @@ extension StoreSession {
     if let updated = change.updated {
       try db.cachedStatement(
         sql: """
-          UPDATE clocks SET state = ?, length = ?, due_date = ?, warn_date = ?, fallback = ?,
-            late = max(late, ?)
+          UPDATE clock_periods SET spec = ?, length = ?, due_date = ?, warn_date = ?,
+            fallback = ?, late = max(late, ?)
           WHERE case_id = ? AND ended_at IS NULL
           """
       ).execute(
         arguments: [
-          updated.state.rawValue, updated.length, updated.dueDate.description,
+          try vocabulary.spec(of: updated, in: db), updated.length, updated.dueDate.description,
           updated.warnDate.description, updated.usesFallbackCalendar ? 1 : 0,
           change.isLate ? 1 : 0, caseRowID,
         ])
     }
     if let started = change.started {
-      try db.cachedStatement(
-        sql: """
-          INSERT INTO clocks (case_id, started_seq, state, setting, unit, length, started_on,
-            due_date, warn_date, reminder, fallback, started_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """
-      ).execute(arguments: [
-        caseRowID, event.seq, started.state.rawValue, started.setting, started.unit.rawValue,
-        started.length, started.startedOn.description, started.dueDate.description,
-        started.warnDate.description, started.isReminder ? 1 : 0,
-        started.usesFallbackCalendar ? 1 : 0, event.at.seconds,
-      ])
+      try insertClock(
+        started, caseRowID: caseRowID, startedSeq: event.seq, startedAt: event.at, endedAt: nil,
+        late: false)
     }
+  }
+
+  /// Inserts a clock period.
+  func insertClock(
+    _ clock: CaseClock, caseRowID: Int64, startedSeq: Int, startedAt: Instant, endedAt: Instant?,
+    late: Bool
+  ) throws {
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO clock_periods (case_id, started_seq, spec, length, started_on, due_date,
+          warn_date, reminder, fallback, started_at, ended_at, late)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [
+      caseRowID, startedSeq, try vocabulary.spec(of: clock, in: db), clock.length,
+      clock.startedOn.description, clock.dueDate.description, clock.warnDate.description,
+      clock.isReminder ? 1 : 0, clock.usesFallbackCalendar ? 1 : 0, startedAt.seconds,
+      endedAt?.seconds, late ? 1 : 0,
+    ])
   }
 
   static let caseColumns = """
     c.id AS row_id, c.kind, c.year, c.number, c.state, c.title, c.assignee, c.opened_at,
     c.updated_at, c.closed_at, c.supervision_level, c.last_seq, c.details,
     e.uscc, e.name AS enterprise_name, e.region AS enterprise_region,
-    k.state AS clock_state, k.setting AS clock_setting, k.unit AS clock_unit,
+    ks.state AS clock_state, ks.setting AS clock_setting, ks.unit AS clock_unit,
     k.length AS clock_length, k.started_on AS clock_started_on, k.due_date AS clock_due,
     k.warn_date AS clock_warn, k.reminder AS clock_reminder, k.fallback AS clock_fallback
     """
 
+  // The clock's tables, not the view `clocks`: SQLite does not flatten a view that is itself a
+  // join on the right of a LEFT JOIN, and would build every clock period of the database first.
   static let caseJoins = """
     cases c JOIN enterprises e ON e.id = c.enterprise_id
-    LEFT JOIN clocks k ON k.case_id = c.id AND k.ended_at IS NULL
+    LEFT JOIN clock_periods k ON k.case_id = c.id AND k.ended_at IS NULL
+    LEFT JOIN clock_specs ks ON ks.id = k.spec
     """
 
   /// The stored case with this id, or nil.
@@ -364,7 +380,7 @@ extension StoreSession {
       countFrom += " JOIN enterprises e ON e.id = c.enterprise_id"
     }
     if filter.excludesReminders {
-      countFrom += " LEFT JOIN clocks k ON k.case_id = c.id AND k.ended_at IS NULL"
+      countFrom += " LEFT JOIN clock_periods k ON k.case_id = c.id AND k.ended_at IS NULL"
     }
     return try page(
       select: Self.caseColumns, from: Self.caseJoins, countFrom: countFrom, where: conditions,

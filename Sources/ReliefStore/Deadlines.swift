@@ -67,7 +67,7 @@ extension StoreSession {
       guard new != old, let new else { continue }
       try db.execute(
         sql: """
-          UPDATE clocks SET length = ?, due_date = ?, warn_date = ?, fallback = ?
+          UPDATE clock_periods SET length = ?, due_date = ?, warn_date = ?, fallback = ?
           WHERE case_id = ? AND ended_at IS NULL
           """,
         arguments: [

@@ -64,6 +64,26 @@ enum StoredJSON {
     return (try JSONDecoder().decode(EventInputs.self, from: Data(text.utf8)), nil)
   }
 
+  /// The detail the reports split a kind by (the `facet` column of cases): the debtor type, the
+  /// relief type, the category or the tier. Fixed at opening.
+  static func facet(of details: CaseDetails) -> String {
+    switch details {
+    case .arrears(let arrears): return arrears.debtorType.rawValue
+    case .taxRefund(let taxRefund): return taxRefund.reliefType.rawValue
+    case .whitelist(let whitelist): return whitelist.category.rawValue
+    case .cultivation(let cultivation): return cultivation.tier.rawValue
+    }
+  }
+
+  /// The amount a case claims (the `claimed` column): owed, or claimed for relief.
+  static func claimed(of details: CaseDetails) -> Money? {
+    switch details {
+    case .arrears(let arrears): return arrears.amountOwed
+    case .taxRefund(let taxRefund): return taxRefund.amountClaimed
+    case .whitelist, .cultivation: return nil
+    }
+  }
+
   /// The amount column of an event: what money it moved or recorded.
   static func amount(of event: CaseEvent) -> Int64? {
     if let details = event.opening?.details {

@@ -118,18 +118,22 @@ extension StoreSession {
 
   func insertCase(_ reliefCase: ReliefCase, enterpriseRowID: Int64) throws -> Int64 {
     let id = reliefCase.id
+    let details = reliefCase.details
     try db.cachedStatement(
       sql: """
         INSERT INTO cases (kind, year, number, enterprise_id, state, title, assignee, opened_at,
-          updated_at, closed_at, due_date, warn_date, supervision_level, last_seq, details)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          updated_at, closed_at, due_date, warn_date, supervision_level, last_seq, details,
+          facet, claimed, valid_until)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     ).execute(arguments: [
       id.kind.rawValue, id.year, id.number, enterpriseRowID, reliefCase.state.rawValue,
       reliefCase.title, reliefCase.assignee, reliefCase.openedAt.seconds,
       reliefCase.updatedAt.seconds, reliefCase.closedAt?.seconds,
       reliefCase.clock?.dueDate.description, reliefCase.clock?.warnDate.description,
-      reliefCase.supervisionLevel, reliefCase.lastSeq, try StoredJSON.encode(reliefCase.details),
+      reliefCase.supervisionLevel, reliefCase.lastSeq, try StoredJSON.encode(details),
+      StoredJSON.facet(of: details), StoredJSON.claimed(of: details)?.fen,
+      details.cultivation?.validUntil?.description,
     ])
     return db.lastInsertedRowID
   }
@@ -152,7 +156,7 @@ extension StoreSession {
         """
     ).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
     var last: [(tag: Int, id: Int64)] = []
-    for (tag, table) in [(3, "enterprises"), (2, "cases"), (1, "events")] {
+    for (tag, table) in [(3, "enterprises"), (2, "cases"), (1, "event_log")] {
       let id = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM \(table)") ?? 0
       last.append((tag, id))
     }

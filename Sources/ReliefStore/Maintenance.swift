@@ -20,6 +20,8 @@ public struct IntegrityProblem: Equatable, Sendable {
     case caseNumbers = "case-numbers"
     /// The search index holds exactly the searchable texts.
     case search
+    /// The services counted per day, region and type are the services.
+    case serviceDays = "service-days"
   }
 
   /// What exactly is wrong.
@@ -48,6 +50,8 @@ public struct IntegrityProblem: Equatable, Sendable {
     case numberBeyondSequence(last: Int?)
     /// Searchable texts missing from the index, or index rows without a record.
     case searchOutOfStep(missing: Int, stale: Int)
+    /// Days, regions and types whose counted services differ from the services logged.
+    case serviceDaysOutOfStep(count: Int)
   }
 
   /// Which check found it.
@@ -133,10 +137,31 @@ extension StoreSession {
     problems += try checkSQLite()
     problems += try checkEventNumbers()
     problems += try checkReplay(now: now, progress: progress)
+    problems += try checkReportColumns()
     problems += try checkAmounts()
     problems += try checkCaseNumbers()
     problems += try checkSearchIndex()
+    problems += try checkServiceDays()
     return problems
+  }
+
+  private func checkServiceDays() throws -> [IntegrityProblem] {
+    let differing =
+      try Int.fetchOne(
+        db,
+        sql: """
+          WITH counted (date, region, type, activities, served) AS (
+            SELECT date, coalesce(region, ''), type, count(*), sum(served) FROM services
+            GROUP BY date, coalesce(region, ''), type)
+          SELECT (SELECT count(*) FROM (SELECT * FROM counted EXCEPT SELECT * FROM service_days))
+            + (SELECT count(*) FROM (SELECT * FROM service_days EXCEPT SELECT * FROM counted))
+          """) ?? 0
+    guard differing > 0 else { return [] }
+    return [
+      IntegrityProblem(
+        check: .serviceDays, subject: "service_days",
+        detail: .serviceDaysOutOfStep(count: differing))
+    ]
   }
 
   private func checkSQLite() throws -> [IntegrityProblem] {
@@ -159,7 +184,7 @@ extension StoreSession {
       db,
       sql: """
         SELECT c.code, c.last_seq, count(v.id) AS n, min(v.seq) AS first, max(v.seq) AS last
-        FROM cases c LEFT JOIN events v ON v.case_id = c.id
+        FROM cases c LEFT JOIN event_log v ON v.case_id = c.id
         GROUP BY c.id
         HAVING n = 0 OR first != 1 OR last != n OR c.last_seq != last
         ORDER BY c.id
@@ -206,6 +231,53 @@ extension StoreSession {
           IntegrityProblem(
             check: .replay, subject: stored.id.description,
             detail: .fieldDiffers(field: field, stored: storedValue, replayed: replayedValue)))
+      }
+    }
+    return problems
+  }
+
+  /// The columns the reports read instead of the details (migration 0004) must say what the
+  /// details say; the replay holds the details to the events.
+  private func checkReportColumns() throws -> [IntegrityProblem] {
+    var problems: [IntegrityProblem] = []
+    let cursor = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT code, facet, claimed, valid_until, expected_facet, expected_claimed,
+          expected_valid_until
+        FROM (
+          SELECT c.code, c.facet, c.claimed, c.valid_until,
+            CASE c.kind WHEN 'arrears' THEN json_extract(c.details, '$.debtorType')
+              WHEN 'tax-refund' THEN json_extract(c.details, '$.reliefType')
+              WHEN 'whitelist' THEN json_extract(c.details, '$.category')
+              ELSE json_extract(c.details, '$.tier') END AS expected_facet,
+            CASE c.kind WHEN 'arrears' THEN json_extract(c.details, '$.amountOwed')
+              WHEN 'tax-refund' THEN json_extract(c.details, '$.amountClaimed') END
+              AS expected_claimed,
+            json_extract(c.details, '$.validUntil') AS expected_valid_until
+          FROM cases c)
+        WHERE facet IS NOT expected_facet OR claimed IS NOT expected_claimed
+          OR valid_until IS NOT expected_valid_until
+        ORDER BY code
+        """)
+    func text(_ value: DatabaseValue) -> String {
+      switch value.storage {
+      case .null: return "null"
+      case .int64(let number): return String(number)
+      case .string(let string): return string
+      case .double(let number): return String(number)
+      case .blob: return "?"
+      }
+    }
+    while let row = try cursor.next() {
+      for (field, stored, expected) in [
+        ("facet", 1, 4), ("claimed", 2, 5), ("validUntil", 3, 6),
+      ] where row[stored] as DatabaseValue != row[expected] as DatabaseValue {
+        problems.append(
+          IntegrityProblem(
+            check: .replay, subject: row[0],
+            detail: .fieldDiffers(
+              field: field, stored: text(row[stored]), replayed: text(row[expected]))))
       }
     }
     return problems

@@ -78,19 +78,22 @@ extension StoreSession {
   /// (Docs/reports.md defines each one).
   public func monthlySummary(_ month: YearMonth, region: RegionPrefix?) throws -> MonthlySummary {
     let zone = agency.zone
-    let figures = try monthlyFigures(ReportPeriod(month, zone: zone), region: region)
+    let month = try monthPasses(ReportPeriod(month, zone: zone), region: region)
     var compared: [YearMonth: HeadlineFigures] = [:]
-    for other in [month.adding(months: -1), month.adding(months: -12)] {
+    for other in [
+      month.figures.period.month.adding(months: -1),
+      month.figures.period.month.adding(months: -12),
+    ] {
       compared[other] = try headlineFigures(ReportPeriod(other, zone: zone), region: region)
     }
     var trend: [YearMonth: TrendPoint] = [:]
     for back in 0...12 {
-      let other = month.adding(months: -back)
+      let other = month.figures.period.month.adding(months: -back)
       trend[other] = try trendPoint(ReportPeriod(other, zone: zone), region: region)
     }
     return MonthlySummary(
-      figures: figures, comparedHeadlines: compared, trend: trend,
-      byPrefecture: try prefectureFigures(figures.period, region: region))
+      figures: month.figures, comparedHeadlines: compared, trend: trend,
+      byPrefecture: month.byPrefecture)
   }
 
   /// Complaints received and amounts recovered in a month, by the definitions of the summary.
@@ -118,58 +121,64 @@ extension StoreSession {
   public func monthlyFigures(_ period: ReportPeriod, region: RegionPrefix?) throws
     -> MonthlyFigures
   {
+    try monthPasses(period, region: region).figures
+  }
+
+  /// The month by prefecture (the first 4 digits of the enterprise's or the service's region).
+  public func prefectureFigures(_ period: ReportPeriod, region: RegionPrefix?) throws -> [String:
+    RegionFigures]
+  {
+    try monthPasses(period, region: region).byPrefecture
+  }
+
+  /// Every figure of one month and the month by prefecture, read together: each range of the
+  /// month (openings, closings, events, services) is read once and split every way the summary
+  /// needs, mostly from indexes alone.
+  private func monthPasses(_ period: ReportPeriod, region: RegionPrefix?) throws -> (
+    figures: MonthlyFigures, byPrefecture: [String: RegionFigures]
+  ) {
     let scope = ReportScope(period, region: region)
     var figures = MonthlyFigures(period: period, region: region)
+    var prefectures: [String: RegionFigures] = [:]
     var cases = Dictionary(uniqueKeysWithValues: CaseKind.allCases.map { ($0, CaseFigures()) })
-    try countOpenings(scope, into: &figures, cases: &cases)
-    try countClosings(scope, cases: &cases)
+    try countOpenings(scope, into: &figures, cases: &cases, prefectures: &prefectures)
+    try countClosings(scope, cases: &cases, prefectures: &prefectures)
     try countOpenAtEnd(scope, cases: &cases)
     try countOverdueAtEnd(scope, cases: &cases)
     figures.cases = cases
-    try countEvents(scope, into: &figures)
+    try countEvents(scope, into: &figures, prefectures: &prefectures)
     try countStandingAtEnd(scope, into: &figures)
-    for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT s.type, count(*) AS n, coalesce(sum(s.served), 0) AS served FROM services s
-        WHERE s.date >= :firstDay AND s.date <= :lastDay\(scope.serviceRegion)
-        GROUP BY s.type
-        """, arguments: scope.arguments)
-    {
-      guard let type = ServiceType(rawValue: row["type"]) else { continue }
-      var byType = ServiceTypeFigures()
-      byType.activities = row["n"]
-      byType.enterprisesServed = row["served"]
-      figures.services.byType[type] = byType
-    }
-    return figures
+    try countServices(scope, into: &figures, prefectures: &prefectures)
+    return (figures, prefectures)
   }
 
-  /// Cases opened; complaints received and claimed; tax relief applied for.
+  /// Cases opened; complaints received and claimed; tax relief applied for; by prefecture. From
+  /// the index of openings (`cases_opening`) and the enterprises' regions.
   private func countOpenings(
-    _ scope: ReportScope, into figures: inout MonthlyFigures, cases: inout [CaseKind: CaseFigures]
+    _ scope: ReportScope, into figures: inout MonthlyFigures, cases: inout [CaseKind: CaseFigures],
+    prefectures: inout [String: RegionFigures]
   ) throws {
     for row in try Row.fetchAll(
       db,
       sql: """
-        SELECT c.kind,
-          CASE c.kind WHEN 'arrears' THEN json_extract(c.details, '$.debtorType') END AS facet,
-          count(*) AS n,
-          coalesce(sum(CASE c.kind WHEN 'arrears' THEN json_extract(c.details, '$.amountOwed')
-            WHEN 'tax-refund' THEN json_extract(c.details, '$.amountClaimed') END), 0) AS amount
-        FROM cases c\(scope.join)
+        SELECT c.kind, c.facet, substr(e.region, 1, 4) AS prefecture, count(*) AS n,
+          coalesce(sum(c.claimed), 0) AS claimed
+        FROM cases c\(ReportScope.enterprise)
         WHERE c.opened_at >= :start AND c.opened_at < :end\(scope.caseRegion)
-        GROUP BY c.kind, facet
+        GROUP BY c.kind, c.facet, prefecture
         """, arguments: scope.arguments)
     {
       guard let kind = CaseKind(rawValue: row["kind"]) else { continue }
       let count: Int = row["n"]
-      let amount = Money(fen: row["amount"])
+      let amount = Money(fen: row["claimed"])
+      let prefecture: String = row["prefecture"]
       cases[kind, default: CaseFigures()].opened += count
+      prefectures[prefecture, default: RegionFigures()].casesOpened += count
       switch kind {
       case .arrears:
         figures.arrears.received += count
         figures.arrears.amountClaimed += amount
+        prefectures[prefecture, default: RegionFigures()].complaintsReceived += count
         if let type = DebtorType(rawValue: row["facet"] ?? "") {
           figures.arrears.byDebtorType[type, default: DebtorTypeFigures()].received += count
           figures.arrears.byDebtorType[type, default: DebtorTypeFigures()].amountClaimed += amount
@@ -183,25 +192,30 @@ extension StoreSession {
     }
   }
 
-  /// Cases closed, closed on time, and their working days from opening to closing.
-  private func countClosings(_ scope: ReportScope, cases: inout [CaseKind: CaseFigures]) throws {
+  /// Cases closed, closed on time, their working days from opening to closing, and closings by
+  /// prefecture.
+  private func countClosings(
+    _ scope: ReportScope, cases: inout [CaseKind: CaseFigures],
+    prefectures: inout [String: RegionFigures]
+  ) throws {
     let zone = agency.zone
     var closings: [(kind: CaseKind, opened: LocalDate, closed: LocalDate)] = []
-    for row in try Row.fetchAll(
+    let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT c.kind, c.opened_at, c.closed_at,
-          EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = c.id AND k.late = 1 AND k.reminder = 0)
-            AS late
-        FROM cases c\(scope.join)
+        SELECT c.kind, c.opened_at, c.closed_at, substr(e.region, 1, 4) AS prefecture,
+          EXISTS (SELECT 1 FROM clock_periods k WHERE k.case_id = c.id AND k.late = 1
+            AND k.reminder = 0) AS late
+        FROM cases c\(ReportScope.enterprise)
         WHERE c.closed_at >= :start AND c.closed_at < :end\(scope.caseRegion)
         """, arguments: scope.arguments)
-    {
-      guard let kind = CaseKind(rawValue: row["kind"]) else { continue }
-      let opened = zone.date(of: Instant(seconds: row["opened_at"]))
-      let closed = zone.date(of: Instant(seconds: row["closed_at"]))
+    while let row = try rows.next() {
+      guard let kind = CaseKind(rawValue: row[0]) else { continue }
+      let opened = zone.date(of: Instant(seconds: row[1]))
+      let closed = zone.date(of: Instant(seconds: row[2]))
       cases[kind, default: CaseFigures()].closed += 1
-      if (row["late"] as Int) == 0 { cases[kind, default: CaseFigures()].closedOnTime += 1 }
+      if (row[4] as Int) == 0 { cases[kind, default: CaseFigures()].closedOnTime += 1 }
+      prefectures[row[3] as String, default: RegionFigures()].casesClosed += 1
       closings.append((kind, opened, closed))
     }
     guard let first = closings.map(\.opened).min(), let last = closings.map(\.closed).max()
@@ -214,20 +228,23 @@ extension StoreSession {
   }
 
   /// Cases open at the month's end: opened before it, and still open or closed after it. Two
-  /// counts, each over its range of the index of closings (`GROUP BY +c.kind`: grouping by the
-  /// plain column would draw SQLite to the index by kind, and through every case ever opened).
+  /// counts over ranges of the index of closings, each kind counted in one row (grouping by kind
+  /// would sort every open case of the province; by the plain column it would even draw SQLite
+  /// to an index by kind, through every case ever opened).
   private func countOpenAtEnd(_ scope: ReportScope, cases: inout [CaseKind: CaseFigures]) throws {
+    let kinds = CaseKind.allCases
+    let columns = kinds.map { "coalesce(sum(c.kind = '\($0.rawValue)'), 0)" }
     for closing in ["c.closed_at IS NULL", "c.closed_at >= :end"] {
-      for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT c.kind, count(*) AS n FROM cases c\(scope.join)
-          WHERE \(closing) AND c.opened_at < :end\(scope.caseRegion)
-          GROUP BY +c.kind
-          """, arguments: scope.arguments)
-      {
-        guard let kind = CaseKind(rawValue: row["kind"]) else { continue }
-        cases[kind, default: CaseFigures()].openAtEnd += row["n"]
+      guard
+        let row = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT \(columns.joined(separator: ", ")) FROM cases c\(scope.join)
+            WHERE \(closing) AND c.opened_at < :end\(scope.caseRegion)
+            """, arguments: scope.arguments)
+      else { continue }
+      for (index, kind) in kinds.enumerated() {
+        cases[kind, default: CaseFigures()].openAtEnd += row[index] as Int
       }
     }
   }
@@ -286,32 +303,38 @@ extension StoreSession {
     }, uniquingKeysWith: { first, _ in first })
 
   /// Acceptances, transfers, outcomes, payments, approvals, disbursements, listings, removals and
-  /// recognitions in the month. Counts and amounts come from the events' index alone; only the
-  /// events split by a case's detail (debtor type, category, tier) read their case.
-  private func countEvents(_ scope: ReportScope, into figures: inout MonthlyFigures) throws {
+  /// recognitions in the month. Each event carries its case's kind (migration 0004), so counts
+  /// and amounts come from the index of events by step and time alone; only the events split by
+  /// a case's facet (debtor type, category, tier) or by prefecture read their case.
+  private func countEvents(
+    _ scope: ReportScope, into figures: inout MonthlyFigures,
+    prefectures: inout [String: RegionFigures]
+  ) throws {
     let range = "x.at >= :start AND x.at < :end\(scope.caseRegion)"
-    let accept = Self.condition("accept", of: .arrears)
-    let transfer = Self.condition("transfer", of: .arrears)
-    let approve = Self.condition("approve", of: .taxRefund)
-    let disburse = Self.condition("disburse", of: .taxRefund)
-    if let row = try Row.fetchOne(
+    for row in try Row.fetchAll(
       db,
       sql: """
-        SELECT coalesce(sum(\(accept)), 0) AS accepted, coalesce(sum(\(transfer)), 0) AS transferred,
-          coalesce(sum(CASE WHEN \(approve) THEN 1 END), 0) AS approvals,
-          coalesce(sum(CASE WHEN \(approve) THEN x.amount END), 0) AS approved,
-          coalesce(sum(CASE WHEN \(disburse) THEN 1 END), 0) AS disbursements,
-          coalesce(sum(CASE WHEN \(disburse) THEN x.amount END), 0) AS disbursed
+        SELECT x.kind, x.name, count(*) AS n, coalesce(sum(x.amount), 0) AS amount
         FROM events x\(scope.eventJoin)
-        WHERE x.name IN ('accept', 'transfer', 'approve', 'disburse') AND \(range)
+        WHERE (\(Self.condition("accept", of: .arrears)) OR \(Self.condition("transfer", of: .arrears))
+          OR \(Self.condition("approve", of: .taxRefund))
+          OR \(Self.condition("disburse", of: .taxRefund))) AND \(range)
+        GROUP BY x.kind, x.name
         """, arguments: scope.arguments)
     {
-      figures.arrears.accepted = row["accepted"]
-      figures.arrears.transferred = row["transferred"]
-      figures.taxRefund.approvals = row["approvals"]
-      figures.taxRefund.amountApproved = Money(fen: row["approved"])
-      figures.taxRefund.disbursements = row["disbursements"]
-      figures.taxRefund.amountDisbursed = Money(fen: row["disbursed"])
+      let count: Int = row["n"]
+      let amount = Money(fen: row["amount"])
+      switch (row["kind"] as String, row["name"] as String) {
+      case ("arrears", "accept"): figures.arrears.accepted = count
+      case ("arrears", "transfer"): figures.arrears.transferred = count
+      case ("tax-refund", "approve"):
+        figures.taxRefund.approvals = count
+        figures.taxRefund.amountApproved = amount
+      case ("tax-refund", "disburse"):
+        figures.taxRefund.disbursements = count
+        figures.taxRefund.amountDisbursed = amount
+      default: break
+      }
     }
     // A transfer is on time when the acceptance clock it stopped was not late.
     figures.arrears.transferredOnTime =
@@ -319,7 +342,7 @@ extension StoreSession {
         db,
         sql: """
           SELECT count(*) FROM events x\(scope.eventJoin)
-          WHERE \(transfer) AND \(range)
+          WHERE \(Self.condition("transfer", of: .arrears)) AND \(range)
             AND NOT EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = x.case_id
               AND k.state = 'accepted' AND k.ended_at = x.at AND k.late = 1)
           """, arguments: scope.arguments) ?? 0
@@ -335,146 +358,169 @@ extension StoreSession {
       guard let outcome = ArrearsOutcome(rawValue: row["outcome"] ?? "") else { continue }
       figures.arrears.outcomes[outcome, default: 0] += row["n"]
     }
-    let split: [(event: EventName, kind: CaseKind, detail: String)] = [
-      ("pay", .arrears, "debtorType"), ("approve", .whitelist, "category"),
-      ("remove", .whitelist, "category"), ("recognize", .cultivation, "tier"),
-    ]
-    for (event, kind, detail) in split {
-      for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT json_extract(c.details, '$.\(detail)') AS facet, count(*) AS n,
-            coalesce(sum(x.amount), 0) AS amount
-          FROM events x CROSS JOIN cases c ON c.id = x.case_id\(scope.join)
-          WHERE \(Self.condition(event, of: kind)) AND \(range)
-          GROUP BY facet
-          """, arguments: scope.arguments)
-      {
-        let facet: String = row["facet"] ?? ""
-        let count: Int = row["n"]
-        switch (event, kind) {
-        case ("pay", _):
-          let amount = Money(fen: row["amount"])
-          figures.arrears.amountRecovered += amount
-          if let type = DebtorType(rawValue: facet) {
-            figures.arrears.byDebtorType[type, default: DebtorTypeFigures()].amountRecovered +=
-              amount
-          }
-        case ("approve", _):
-          if let category = WhitelistCategory(rawValue: facet) {
-            figures.whitelist.byCategory[category, default: .init()].newlyListed += count
-          }
-        case ("remove", _):
-          if let category = WhitelistCategory(rawValue: facet) {
-            figures.whitelist.byCategory[category, default: .init()].removed += count
-          }
-        default:
-          if let tier = Tier(rawValue: facet) {
-            figures.cultivation.byTier[tier, default: TierFigures()].recognitions += count
-          }
+    // Split by the case's facet, and payments by prefecture: one pass, reading each case.
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT x.kind, x.name, c.facet, substr(e.region, 1, 4) AS prefecture, count(*) AS n,
+          coalesce(sum(x.amount), 0) AS amount
+        FROM events x CROSS JOIN cases c ON c.id = x.case_id\(ReportScope.enterprise)
+        WHERE (\(Self.condition("pay", of: .arrears)) OR \(Self.condition("approve", of: .whitelist))
+          OR \(Self.condition("remove", of: .whitelist))
+          OR \(Self.condition("recognize", of: .cultivation))) AND \(range)
+        GROUP BY x.kind, x.name, c.facet, prefecture
+        """, arguments: scope.arguments)
+    {
+      let facet: String = row["facet"] ?? ""
+      let count: Int = row["n"]
+      switch (row["kind"] as String, row["name"] as String) {
+      case ("arrears", "pay"):
+        let amount = Money(fen: row["amount"])
+        figures.arrears.amountRecovered += amount
+        prefectures[row["prefecture"] as String, default: RegionFigures()].amountRecovered += amount
+        if let type = DebtorType(rawValue: facet) {
+          figures.arrears.byDebtorType[type, default: DebtorTypeFigures()].amountRecovered += amount
         }
+      case ("whitelist", "approve"):
+        if let category = WhitelistCategory(rawValue: facet) {
+          figures.whitelist.byCategory[category, default: .init()].newlyListed += count
+        }
+      case ("whitelist", "remove"):
+        if let category = WhitelistCategory(rawValue: facet) {
+          figures.whitelist.byCategory[category, default: .init()].removed += count
+        }
+      case ("cultivation", "recognize"):
+        if let tier = Tier(rawValue: facet) {
+          figures.cultivation.byTier[tier, default: TierFigures()].recognitions += count
+        }
+      default: break
       }
     }
   }
 
-  /// The SQL condition that an event `x` is `event` of a case of `kind`, read from the workflow
-  /// definitions: its name, and, when another kind has an event of that name (a white-list
-  /// approval and a tax approval), the states it leaves and reaches in this kind. So counting
-  /// events needs no case. Only for events the states tell apart, as every event the reports
-  /// count is (a test holds them to it).
+  /// The SQL condition that an event `x` is `event` of a case of `kind`: every event carries the
+  /// kind of its case (migration 0004), so an event of one kind is never taken for another's of
+  /// the same name (a white-list approval and a tax approval).
   static func condition(_ event: EventName, of kind: CaseKind) -> String {
-    let name = "x.name = '\(event.rawValue)'"
-    let others = CaseKind.allCases.filter { $0 != kind }.compactMap {
-      $0.workflow.transition(event)
-    }
-    guard let transition = kind.workflow.transition(event), !others.isEmpty else {
-      return "(\(name))"
-    }
-    let steps = Self.steps(of: transition)
-    precondition(
-      others.allSatisfy { Set(Self.steps(of: $0)).isDisjoint(with: steps) },
-      "\(event) of \(kind) cannot be told from another kind's by its states")
-    let pairs = steps.map { "(x.from_state = '\($0.from)' AND x.to_state = '\($0.to)')" }
-    return "(\(name) AND (\(pairs.joined(separator: " OR "))))"
-  }
-
-  /// The state changes a transition makes: from each source to its target (or to itself).
-  static func steps(of transition: Transition) -> [Step] {
-    transition.sources.map { Step(from: $0.rawValue, to: (transition.target ?? $0).rawValue) }
-  }
-
-  /// A state change, as events record it.
-  struct Step: Hashable {
-    let from: String
-    let to: String
+    "(x.kind = '\(kind.rawValue)' AND x.name = '\(event.rawValue)')"
   }
 
   /// Enterprises listed at the month's end, and recognitions valid on its last day. A case no
-  /// event touched since the end stands as it stands now; only the few touched since are read back
-  /// to the end from their events (through the index of each case's events: the `+` keeps
-  /// SQLite from the index of every listing or recognition by time instead, which at a
-  /// province's scale it would read once per case).
+  /// event touched since the end stands as it stands now (from the indexes `cases_listing` and
+  /// `cases_recognition` alone); only the few touched since are read back to the end from their
+  /// events (through the index of each case's events: the `+` keeps SQLite from the index of
+  /// every listing or recognition by time instead, which at a province's scale it would read once
+  /// per case).
   private func countStandingAtEnd(_ scope: ReportScope, into figures: inout MonthlyFigures) throws {
     // Listed at the end: the last listing event before the end listed or reinstated the firm.
     let listingEvents = "('approve', 'suspend', 'reinstate', 'remove')"
     let touchedSince = """
-      (SELECT case_id FROM events WHERE name IN \(listingEvents) AND at >= :end)
+      (SELECT case_id FROM events WHERE kind = 'whitelist' AND name IN \(listingEvents)
+        AND at >= :end)
       """
-    for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT category, count(*) AS n FROM (
-          SELECT json_extract(c.details, '$.category') AS category FROM cases c\(scope.join)
-          WHERE c.kind = 'whitelist' AND c.state = 'listed' AND c.opened_at < :end
-            AND c.id NOT IN \(touchedSince)\(scope.caseRegion)
-          UNION ALL
-          SELECT json_extract(c.details, '$.category') AS category FROM cases c\(scope.join)
-          WHERE c.kind = 'whitelist' AND c.id IN \(touchedSince)\(scope.caseRegion)
-            AND (SELECT x.name FROM events x
-                 WHERE x.case_id = c.id AND +x.at < :end AND +x.name IN \(listingEvents)
-                 ORDER BY x.seq DESC LIMIT 1) IN ('approve', 'reinstate')
-        ) GROUP BY category
-        """, arguments: scope.arguments)
-    {
-      guard let category = WhitelistCategory(rawValue: row["category"] ?? "") else { continue }
-      figures.whitelist.byCategory[category, default: WhitelistCategoryFigures()].listedAtEnd =
-        row["n"]
+    for query in [
+      """
+      SELECT c.facet AS category, count(*) AS n FROM cases c\(scope.join)
+      WHERE c.kind = 'whitelist' AND c.state = 'listed' AND c.opened_at < :end
+        AND c.id NOT IN \(touchedSince)\(scope.caseRegion)
+      GROUP BY c.facet
+      """,
+      """
+      SELECT c.facet AS category, count(*) AS n FROM cases c\(scope.join)
+      WHERE c.kind = 'whitelist' AND c.id IN \(touchedSince)\(scope.caseRegion)
+        AND (SELECT x.name FROM events x
+             WHERE x.case_id = c.id AND +x.at < :end AND +x.name IN \(listingEvents)
+             ORDER BY x.seq DESC LIMIT 1) IN ('approve', 'reinstate')
+      GROUP BY c.facet
+      """,
+    ] {
+      for row in try Row.fetchAll(db, sql: query, arguments: scope.arguments) {
+        guard let category = WhitelistCategory(rawValue: row["category"] ?? "") else { continue }
+        figures.whitelist.byCategory[category, default: WhitelistCategoryFigures()].listedAtEnd +=
+          row["n"]
+      }
     }
     // Valid at the end: recognised before the end, not revoked or expired by then, and valid on
-    // the last day by the latest recognition or renewal before the end.
+    // the last day by the latest recognition or renewal before the end. Counted per tier in one
+    // row, so that no sort of a province's recognitions is needed.
     let renewedSince = """
-      (SELECT case_id FROM events WHERE name IN ('recognize', 'renew') AND at >= :end)
+      (SELECT case_id FROM events WHERE kind = 'cultivation' AND name IN ('recognize', 'renew')
+        AND at >= :end)
       """
     let standing = """
       c.kind = 'cultivation' AND c.opened_at < :end
         AND (c.closed_at IS NULL OR c.closed_at >= :end)\(scope.caseRegion)
       """
+    let tiers = Tier.allCases
+    let columns = tiers.map { tier in
+      """
+      coalesce(sum(c.facet = '\(tier.rawValue)'), 0),
+        coalesce(sum(c.facet = '\(tier.rawValue)' AND c.valid_until <= :horizon), 0)
+      """
+    }
+    if let row = try Row.fetchOne(
+      db,
+      sql: """
+        SELECT \(columns.joined(separator: ", ")) FROM cases c\(scope.join)
+        WHERE \(standing) AND c.valid_until >= :lastDay AND c.id NOT IN \(renewedSince)
+        """, arguments: scope.arguments)
+    {
+      for (index, tier) in tiers.enumerated() {
+        let valid: Int = row[2 * index]
+        let expiring: Int = row[2 * index + 1]
+        guard valid > 0 else { continue }
+        figures.cultivation.byTier[tier, default: TierFigures()].validAtEnd += valid
+        figures.cultivation.byTier[tier, default: TierFigures()].expiringWithin90Days += expiring
+      }
+    }
+    let lastDay = scope.period.lastDay.description
+    let horizon = scope.period.lastDay.adding(days: 90).description
     for row in try Row.fetchAll(
       db,
       sql: """
-        SELECT tier, count(*) AS valid, coalesce(sum(valid_until <= :horizon), 0) AS expiring
-        FROM (
-          SELECT json_extract(c.details, '$.tier') AS tier,
-            json_extract(c.details, '$.validUntil') AS valid_until
-          FROM cases c\(scope.join)
-          WHERE \(standing) AND json_extract(c.details, '$.validUntil') >= :lastDay
-            AND c.id NOT IN \(renewedSince)
-          UNION ALL
-          SELECT json_extract(c.details, '$.tier') AS tier,
-            (SELECT max(json_extract(x.data, '$.validUntil')) FROM events x
-             WHERE x.case_id = c.id AND +x.at < :end AND +x.name IN ('recognize', 'renew'))
-              AS valid_until
-          FROM cases c\(scope.join)
-          WHERE \(standing) AND c.id IN \(renewedSince)
-        )
-        WHERE valid_until >= :lastDay
-        GROUP BY tier
+        SELECT c.facet AS tier,
+          (SELECT max(json_extract(x.data, '$.validUntil')) FROM events x
+           WHERE x.case_id = c.id AND +x.at < :end AND +x.name IN ('recognize', 'renew'))
+            AS valid_until
+        FROM cases c\(scope.join)
+        WHERE \(standing) AND c.id IN \(renewedSince)
         """, arguments: scope.arguments)
     {
-      guard let tier = Tier(rawValue: row["tier"] ?? "") else { continue }
-      figures.cultivation.byTier[tier, default: TierFigures()].validAtEnd = row["valid"]
-      figures.cultivation.byTier[tier, default: TierFigures()].expiringWithin90Days =
-        row["expiring"]
+      guard let tier = Tier(rawValue: row["tier"] ?? ""),
+        let validUntil: String = row["valid_until"],
+        validUntil >= lastDay
+      else { continue }
+      figures.cultivation.byTier[tier, default: TierFigures()].validAtEnd += 1
+      if validUntil <= horizon {
+        figures.cultivation.byTier[tier, default: TierFigures()].expiringWithin90Days += 1
+      }
+    }
+  }
+
+  /// Services of the month by type and by prefecture, from the counts kept per day, region and
+  /// type (`service_days`, migration 0004).
+  private func countServices(
+    _ scope: ReportScope, into figures: inout MonthlyFigures,
+    prefectures: inout [String: RegionFigures]
+  ) throws {
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT s.type, substr(s.region, 1, 4) AS prefecture, sum(s.activities) AS n,
+          sum(s.served) AS served
+        FROM service_days s
+        WHERE s.date >= :firstDay AND s.date <= :lastDay\(scope.serviceRegion)
+        GROUP BY s.type, prefecture
+        """, arguments: scope.arguments)
+    {
+      let count: Int = row["n"]
+      let served: Int = row["served"]
+      prefectures[row["prefecture"] as String, default: RegionFigures()].serviceActivities += count
+      prefectures[row["prefecture"] as String, default: RegionFigures()].enterprisesServed +=
+        served
+      guard let type = ServiceType(rawValue: row["type"]) else { continue }
+      figures.services.byType[type, default: ServiceTypeFigures()].activities += count
+      figures.services.byType[type, default: ServiceTypeFigures()].enterprisesServed += served
     }
   }
 
@@ -503,16 +549,16 @@ extension StoreSession {
           SELECT count(*) FROM cases c\(scope.join)
           WHERE c.closed_at >= :start AND c.closed_at < :end\(scope.caseRegion)
           """, arguments: scope.arguments) ?? 0
+    let pay = Self.condition("pay", of: .arrears)
+    let listed = Self.condition("approve", of: .whitelist)
+    let recognized = Self.condition("recognize", of: .cultivation)
     if let row = try Row.fetchOne(
       db,
       sql: """
-        SELECT
-          coalesce(sum(CASE WHEN \(Self.condition("pay", of: .arrears)) THEN x.amount END), 0)
-            AS recovered,
-          coalesce(sum(\(Self.condition("approve", of: .whitelist))), 0) AS listed,
-          coalesce(sum(\(Self.condition("recognize", of: .cultivation))), 0) AS recognitions
+        SELECT coalesce(sum(CASE WHEN \(pay) THEN x.amount END), 0) AS recovered,
+          coalesce(sum(\(listed)), 0) AS listed, coalesce(sum(\(recognized)), 0) AS recognitions
         FROM events x\(scope.eventJoin)
-        WHERE x.name IN ('pay', 'approve', 'recognize')
+        WHERE (\(pay) OR \(listed) OR \(recognized))
           AND x.at >= :start AND x.at < :end\(scope.caseRegion)
         """, arguments: scope.arguments)
     {
@@ -523,7 +569,8 @@ extension StoreSession {
     if let row = try Row.fetchOne(
       db,
       sql: """
-        SELECT count(*) AS n, coalesce(sum(s.served), 0) AS served FROM services s
+        SELECT coalesce(sum(s.activities), 0) AS n, coalesce(sum(s.served), 0) AS served
+        FROM service_days s
         WHERE s.date >= :firstDay AND s.date <= :lastDay\(scope.serviceRegion)
         """, arguments: scope.arguments)
     {
@@ -531,65 +578,6 @@ extension StoreSession {
       headline[.enterprisesServed] = row["served"]
     }
     return headline
-  }
-
-  /// The month by prefecture (the first 4 digits of the enterprise's or the service's region).
-  public func prefectureFigures(_ period: ReportPeriod, region: RegionPrefix?) throws -> [String:
-    RegionFigures]
-  {
-    let scope = ReportScope(period, region: region)
-    let join = ReportScope.enterprise
-    var result: [String: RegionFigures] = [:]
-    for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT substr(e.region, 1, 4) AS prefecture, count(*) AS opened,
-          coalesce(sum(c.kind = 'arrears'), 0) AS received
-        FROM cases c\(join)
-        WHERE c.opened_at >= :start AND c.opened_at < :end\(scope.caseRegion)
-        GROUP BY prefecture
-        """, arguments: scope.arguments)
-    {
-      result[row["prefecture"], default: RegionFigures()].casesOpened = row["opened"]
-      result[row["prefecture"], default: RegionFigures()].complaintsReceived = row["received"]
-    }
-    for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT substr(e.region, 1, 4) AS prefecture, count(*) AS closed FROM cases c\(join)
-        WHERE c.closed_at >= :start AND c.closed_at < :end\(scope.caseRegion)
-        GROUP BY prefecture
-        """, arguments: scope.arguments)
-    {
-      result[row["prefecture"], default: RegionFigures()].casesClosed = row["closed"]
-    }
-    for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT substr(e.region, 1, 4) AS prefecture, sum(x.amount) AS recovered
-        FROM events x CROSS JOIN cases c ON c.id = x.case_id\(join)
-        WHERE x.name = 'pay' AND c.kind = 'arrears'
-          AND x.at >= :start AND x.at < :end\(scope.caseRegion)
-        GROUP BY prefecture
-        """, arguments: scope.arguments)
-    {
-      result[row["prefecture"], default: RegionFigures()].amountRecovered = Money(
-        fen: row["recovered"])
-    }
-    for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT coalesce(substr(s.region, 1, 4), '') AS prefecture, count(*) AS n,
-          coalesce(sum(s.served), 0) AS served
-        FROM services s
-        WHERE s.date >= :firstDay AND s.date <= :lastDay\(scope.serviceRegion)
-        GROUP BY prefecture
-        """, arguments: scope.arguments)
-    {
-      result[row["prefecture"], default: RegionFigures()].serviceActivities = row["n"]
-      result[row["prefecture"], default: RegionFigures()].enterprisesServed = row["served"]
-    }
-    return result
   }
 
   // MARK: Frozen reports

@@ -35,6 +35,8 @@ public struct StoreSession {
   let db: Database
   /// The agency's settings, read at the start of the transaction.
   public let agency: Agency
+  /// The numbers of steps, officers and clock specs looked up in this transaction.
+  let vocabulary = Vocabulary()
 
   init(_ db: Database) throws {
     self.db = db

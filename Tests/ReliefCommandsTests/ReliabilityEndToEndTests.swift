@@ -170,6 +170,8 @@ struct ReliabilityEndToEndTests {
   }
 
   /// Runs raw SQL the way a curious hand with the sqlite3 shell would, triggers dropped first.
+  /// Events are stored in `event_log` (the view `events` shows them), their officers as numbers
+  /// into `officers`.
   func tamper(_ sandbox: Sandbox, _ sql: String) throws {
     let queue = try DatabaseQueue(path: sandbox.database)
     try queue.write { db in
@@ -194,7 +196,7 @@ struct ReliabilityEndToEndTests {
     #expect(clean.status == 0)
     #expect(try clean.object()["checked"] as? Int == 6)
     // A payment made smaller with the shell: event 5 is AR-2026-000002's third.
-    try tamper(sandbox, "UPDATE events SET amount = 100 WHERE id = 5")
+    try tamper(sandbox, "UPDATE event_log SET amount = 100 WHERE id = 5")
     let altered = try sandbox.run("db", "verify", "--json")
     #expect(altered.status == 1)
     let broken = try #require(try altered.object()["firstBreak"] as? [String: Any])
@@ -208,11 +210,16 @@ struct ReliabilityEndToEndTests {
   @Test("db verify finds a deleted event, a renamed officer and a renumbered case")
   func verifyFindsOtherTampering() throws {
     let deleted = try sandboxWithHistory()
-    try tamper(deleted, "DELETE FROM events WHERE id = 4")
+    try tamper(deleted, "DELETE FROM event_log WHERE id = 4")
     let afterDelete = try deleted.run("db", "verify", "--json").object()
     #expect((afterDelete["firstBreak"] as? [String: Any])?["event"] as? Int == 5)
     let officer = try sandboxWithHistory()
-    try tamper(officer, "UPDATE events SET officer = 'someone.else' WHERE id = 2")
+    try tamper(
+      officer,
+      """
+      INSERT INTO officers (name) VALUES ('someone.else');
+      UPDATE event_log SET officer = last_insert_rowid() WHERE id = 2
+      """)
     #expect(
       (try officer.run("db", "verify", "--json").object()["firstBreak"] as? [String: Any])?["event"]
         as? Int == 2)

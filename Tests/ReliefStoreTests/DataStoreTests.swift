@@ -230,6 +230,20 @@ struct DataStoreTests {
         StoreFixtures.tianhe, StoreFixtures.nanshan,
       ])
     #expect(exported.last?.served == 200)
+
+    // The counts per day, region and type follow every service, and db check holds them to it.
+    let days = try store.queue.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT region, type, activities, served FROM service_days ORDER BY region")
+    }
+    #expect(days.map { $0["served"] as Int } == [2, 200])
+    #expect(days.map { $0["activities"] as Int } == [1, 1])
+    #expect(try store.checkIntegrity(now: now).isEmpty)
+    try store.queue.write { db in
+      try db.execute(sql: "UPDATE service_days SET served = served + 1 WHERE region = '440300'")
+    }
+    let problems = try store.checkIntegrity(now: now)
+    #expect(problems.map(\.detail) == [.serviceDaysOutOfStep(count: 2)], "\(problems)")
   }
 
   @Test("every check passes on a sound database and names what was tampered with")
@@ -250,6 +264,8 @@ struct DataStoreTests {
 
     try store.queue.write { db in
       try db.execute(sql: "UPDATE cases SET state = 'closed', assignee = 'mallory'")
+      // The columns the reports read instead of the details must agree with them.
+      try db.execute(sql: "UPDATE cases SET facet = 'other', claimed = 5")
       try db.execute(
         sql: "UPDATE cases SET details = json_set(details, '$.amountRecovered', 99900000000)")
       try db.execute(sql: "UPDATE case_sequences SET last = 3")
@@ -262,7 +278,11 @@ struct DataStoreTests {
       if case .fieldDiffers(let field, _, _) = problem.detail { return field }
       return nil
     }
-    #expect(Set(fields) == ["state", "assignee", "details"])
+    #expect(Set(fields) == ["state", "assignee", "details", "facet", "claimed"])
+    #expect(
+      problems.contains {
+        $0.detail == .fieldDiffers(field: "facet", stored: "other", replayed: "government")
+      })
     #expect(problems.filter { $0.check == .replay }.allSatisfy { $0.subject == id.description })
     #expect(
       problems.contains {

@@ -449,13 +449,13 @@ struct ReportStoreTests {
 
 @Suite("Event conditions")
 struct EventConditionTests {
-  @Test("an event's condition matches its kind's transitions and no other kind's")
+  @Test("an event's condition matches its kind's events of that name and no other kind's")
   func disjoint() throws {
     let queue = try DatabaseQueue()
     try queue.write { db in
       try db.execute(sql: "CREATE TABLE x (kind TEXT, name TEXT, from_state TEXT, to_state TEXT)")
       for kind in CaseKind.allCases {
-        for transition in kind.workflow.transitions where !transition.isCommon {
+        for transition in kind.workflow.transitions {
           for source in transition.sources {
             try db.execute(
               sql: "INSERT INTO x VALUES (?, ?, ?, ?)",
@@ -466,29 +466,11 @@ struct EventConditionTests {
           }
         }
       }
-      let counted: [(EventName, CaseKind)] = [
-        ("accept", .arrears), ("transfer", .arrears), ("resolve", .arrears), ("pay", .arrears),
-        ("approve", .taxRefund), ("disburse", .taxRefund), ("approve", .whitelist),
-        ("remove", .whitelist), ("recognize", .cultivation),
-      ]
       for kind in CaseKind.allCases {
-        for transition in kind.workflow.transitions where !transition.isCommon {
-          // Events whose states another kind shares (a withdrawal from `applied`) need the case;
-          // the reports count none of them.
-          let steps = Set(StoreSession.steps(of: transition))
-          let shared = CaseKind.allCases.contains { other in
-            other != kind
-              && other.workflow.transition(transition.event).map {
-                !steps.isDisjoint(with: StoreSession.steps(of: $0))
-              } == true
-          }
-          if shared {
-            #expect(!counted.contains { $0 == (transition.event, kind) })
-            continue
-          }
+        for transition in kind.workflow.transitions {
           let condition = StoreSession.condition(transition.event, of: kind)
           let matched = try Row.fetchAll(db, sql: "SELECT kind, name FROM x WHERE \(condition)")
-          #expect(!matched.isEmpty, "\(kind) \(transition.event)")
+          #expect(matched.count == transition.sources.count, "\(kind) \(transition.event)")
           for row in matched {
             #expect(row["kind"] == kind.rawValue, "\(kind) \(transition.event): \(condition)")
             #expect(row["name"] == transition.event.rawValue)
@@ -496,8 +478,9 @@ struct EventConditionTests {
         }
       }
     }
-    // Shared names are told apart by the states reached.
-    #expect(StoreSession.condition("pay", of: .arrears) == "(x.name = 'pay')")
-    #expect(StoreSession.condition("approve", of: .whitelist).contains("'listed'"))
+    // Names several kinds share are told apart by the kind each event carries.
+    #expect(
+      StoreSession.condition("approve", of: .whitelist)
+        == "(x.kind = 'whitelist' AND x.name = 'approve')")
   }
 }

@@ -48,9 +48,13 @@ struct StoreTests {
     #expect(try store.currentSchemaVersion() == ReliefStore.schemaVersion)
     let tables = try store.queue.read { db in
       try String.fetchAll(
-        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        db,
+        sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
     }
-    for table in ["cases", "clocks", "enterprises", "events", "services", "settings"] {
+    for table in [
+      "cases", "clocks", "enterprises", "events", "services", "settings", "event_log", "steps",
+      "officers", "clock_periods", "clock_specs",
+    ] {
       #expect(tables.contains(table))
     }
   }

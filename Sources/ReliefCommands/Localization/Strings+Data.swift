@@ -78,6 +78,7 @@ extension Strings {
     "db.check.amounts": "payments within amounts owed, disbursements within approvals",
     "db.check.case-numbers": "case ids without gaps",
     "db.check.search": "search index in step with the data",
+    "db.check.service-days": "services counted by day in step with the services",
     "db.check.problems": "{count} problem(s)",
     "db.check.ok": "All checks passed.",
     "db.check.failed": "{count} problem(s) found.",
@@ -92,6 +93,7 @@ extension Strings {
     "db.problem.numbers-missing": "{count} id(s) missing: {ids}",
     "db.problem.beyond-sequence": "numbered beyond the last number given for its kind and year ({last})",
     "db.problem.search": "{missing} searchable text(s) missing from the index, {stale} index row(s) without a record",
+    "db.problem.service-days": "{count} count(s) by day, region and type differ from the services logged",
 
     // Data errors
     "data.error.case-exists": "case {id} already exists",
@@ -179,6 +181,7 @@ extension Strings {
     "db.check.amounts": "还款不超过欠款，拨付不超过批准金额",
     "db.check.case-numbers": "案件编号无断号",
     "db.check.search": "搜索索引与数据同步",
+    "db.check.service-days": "按日服务统计与服务记录一致",
     "db.check.problems": "{count} 个问题",
     "db.check.ok": "全部检查通过。",
     "db.check.failed": "发现 {count} 个问题。",
@@ -193,6 +196,7 @@ extension Strings {
     "db.problem.numbers-missing": "缺少 {count} 个编号：{ids}",
     "db.problem.beyond-sequence": "编号超出该类型与年度已分配的最大编号（{last}）",
     "db.problem.search": "索引缺少 {missing} 条可搜索文本，另有 {stale} 条索引记录找不到对应数据",
+    "db.problem.service-days": "有 {count} 条按日、地区和类型的服务统计与服务记录不符",
 
     // 数据错误
     "data.error.case-exists": "案件 {id} 已存在",

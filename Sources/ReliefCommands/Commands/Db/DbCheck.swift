@@ -129,6 +129,8 @@ struct IntegrityText {
       return t("db.problem.beyond-sequence", ["last": last.map(String.init) ?? "-"])
     case .searchOutOfStep(let missing, let stale):
       return t("db.problem.search", ["missing": String(missing), "stale": String(stale)])
+    case .serviceDaysOutOfStep(let count):
+      return t("db.problem.service-days", ["count": String(count)])
     }
   }
 
