@@ -67,7 +67,10 @@ let package = Package(
     ),
     .testTarget(
       name: "ReliefStoreTests",
-      dependencies: ["ReliefStore", "ReliefDomain", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "ReliefStore", "ReliefDomain", "ReliefMigrations",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(
       name: "ReliefBenchTests",

@@ -10,6 +10,8 @@ public struct CaseRecord: Equatable, Sendable {
   public var enterpriseName: String
   /// The enterprise's region.
   public var enterpriseRegion: RegionCode
+  /// True when the enterprise's code failed its check characters and was let through.
+  public var enterpriseHasChecksumWarning = false
 }
 
 /// Filters of `relief case list`.
@@ -229,6 +231,7 @@ extension StoreSession {
     c.id AS row_id, c.kind, c.year, c.number, c.state, c.title, c.assignee, c.opened_at,
     c.updated_at, c.closed_at, c.supervision_level, c.last_seq, c.details,
     e.uscc, e.name AS enterprise_name, e.region AS enterprise_region,
+    e.checksum_warning AS enterprise_warning,
     ks.state AS clock_state, ks.setting AS clock_setting, ks.unit AS clock_unit,
     k.length AS clock_length, k.started_on AS clock_started_on, k.due_date AS clock_due,
     k.warn_date AS clock_warn, k.reminder AS clock_reminder, k.fallback AS clock_fallback
@@ -291,7 +294,8 @@ extension StoreSession {
       supervisionLevel: row["supervision_level"], clock: clock, lastSeq: row["last_seq"])
     return CaseRecord(
       reliefCase: reliefCase, enterpriseName: row["enterprise_name"],
-      enterpriseRegion: RegionCode(trusted: row["enterprise_region"]))
+      enterpriseRegion: RegionCode(trusted: row["enterprise_region"]),
+      enterpriseHasChecksumWarning: (row["enterprise_warning"] as Int?) == 1)
   }
 
   /// A case's events, oldest first.

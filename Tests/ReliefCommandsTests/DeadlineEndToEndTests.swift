@@ -120,6 +120,8 @@ struct DeadlineEndToEndTests {
       "--debtor-type",
       "government", "--amount", "5000", "--payment-due", "2026-11-30")
     #expect(opened.stderr.contains("warning"))
+    let before2027 = try sandbox.run("case", "show", "AR-2026-000001", "--json").object()
+    #expect(before2027["warnings"] as? [String] == ["calendar-fallback"])
     let file = sandbox.folder.appendingPathComponent("2027.json")
     try Data(
       #"{"year": 2027, "days": [{"date": "2027-01-01", "dayOff": true}, {"date": "2027-01-04", "dayOff": true}]}"#
@@ -139,6 +141,7 @@ struct DeadlineEndToEndTests {
     #expect(imported["recountedDeadlines"] as? Int == 1)
     let shown = try sandbox.run("case", "show", "AR-2026-000001", "--json").object()
     #expect(shown["dueDate"] as? String == "2027-01-11")
+    #expect(shown["warnings"] as? [String] == [])
     #expect(try sandbox.run("calendar", "import", file.path).status == 1)
     #expect(try sandbox.run("calendar", "import", file.path, "--replace").status == 0)
     let january = try sandbox.run("calendar", "show", "2027-01", "--json").object()

@@ -174,6 +174,14 @@ struct FoundationEndToEndTests {
     #expect(result.stderr.contains("warning"))
     let json = try sandbox.run("enterprise", "show", "91440305MA5FXHGE2B", "--json").object()
     #expect(json["checksumWarning"] as? Bool == true)
+    // The enterprise's cases carry the warning too.
+    let id = try sandbox.ok(
+      "case", "open", "tax-refund", "--enterprise", "91440305MA5FXHGE2B", "--relief-type",
+      "tax-deferral", "--amount", "100", "--allow-bad-checksum"
+    ).trimmingCharacters(in: .whitespacesAndNewlines)
+    let shown = try sandbox.run("case", "show", id, "--json").object()
+    #expect(shown["warnings"] as? [String] == ["enterprise-checksum"])
+    #expect(try sandbox.ok("case", "show", id).contains("check characters"))
   }
 
   @Test("an enterprise in JSON has every field of section 8")

@@ -1,141 +1,76 @@
 import Foundation
 import GRDB
+import ReliefMigrations
 import Testing
 
 @testable import ReliefDomain
-@testable import ReliefMigrations
 @testable import ReliefStore
 
-@Suite("Migrations on databases with data")
+@Suite("Migrations")
 struct MigrationTests {
-  let now = StoreFixtures.now
-
-  /// A store with complaints in several states, a note, a recognition and a service.
-  func source() throws -> ReliefStore {
-    let store = try StoreFixtures.store()
-    try store.write { session in
-      let first = try session.openCase(
-        StoreFixtures.complaint(), at: nil, officer: "li.wei", now: now)
-      let id = first.reliefCase.id
-      let steps: [(EventName, EventInputs)] = [
-        ("accept", EventInputs()), ("transfer", EventInputs(to: "市工业和信息化局")),
-        ("pay", EventInputs(amount: Money(yuan: 1000), note: "先付一部分")),
-      ]
-      for (event, inputs) in steps {
-        _ = try session.perform(
-          event, inputs: inputs, at: nil, officer: "wang.fang", on: id, now: now)
-      }
-      _ = try session.openCase(
-        StoreFixtures.complaint(StoreFixtures.tianhe), at: nil, officer: "li.wei", now: now)
-      let candidate = try session.openCase(
-        CaseOpening(
-          enterprise: StoreFixtures.tianhe, title: "创新型中小企业", assignee: "li.wei",
-          details: .cultivation(CultivationDetails(tier: .innovative))), at: nil,
-        officer: "li.wei", now: now)
-      for (event, inputs) in [
-        ("apply", EventInputs()), ("evaluate", EventInputs(score: 80)),
-        ("recognize", EventInputs()),
-      ] as [(EventName, EventInputs)] {
-        _ = try session.perform(
-          event, inputs: inputs, at: nil, officer: "li.wei", on: candidate.reliefCase.id, now: now)
-      }
-      _ = try session.logService(
-        ServiceDraft(
-          type: .onSiteVisit, date: LocalDate("2026-04-27")!, enterprises: [StoreFixtures.nanshan]),
-        officer: "li.wei", now: now)
-    }
-    return store
-  }
-
-  /// The same data in a database of schema version 3, as Relief before migration 0004 wrote it.
-  func version3(copying store: ReliefStore, at path: String) throws {
-    let queue = try DatabaseQueue(path: path)
-    try queue.write { db in
-      for migration in ReliefMigrations.all where migration.version <= 3 {
-        try db.execute(sql: migration.sql)
-      }
-      try db.execute(sql: "PRAGMA user_version = 3")
-    }
-    try store.queue.read { source in
-      try queue.write { db in
-        for table in ["enterprises", "case_sequences", "services", "service_enterprises"] {
-          for row in try Row.fetchAll(source, sql: "SELECT * FROM \(table)") {
-            let columns = Array(row.columnNames)
-            try db.execute(
-              sql: """
-                INSERT INTO \(table) (\(columns.joined(separator: ", ")))
-                VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
-                """, arguments: StatementArguments(columns.map { row[$0] as DatabaseValue }))
-          }
-        }
-        for row in try Row.fetchAll(
-          source,
-          sql: """
-            SELECT id, kind, year, number, enterprise_id, state, title, assignee, opened_at,
-              updated_at, closed_at, due_date, warn_date, supervision_level, last_seq, details
-            FROM cases
-            """)
-        {
-          try db.execute(
-            sql: "INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: StatementArguments(row.databaseValues))
-        }
-        for row in try Row.fetchAll(
-          source,
-          sql: """
-            SELECT id, case_id, seq, name, from_state, to_state, at, recorded_at, officer, amount,
-              data, hash
-            FROM events ORDER BY id
-            """)
-        {
-          try db.execute(
-            sql: "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: StatementArguments(row.databaseValues))
-        }
-        for row in try Row.fetchAll(source, sql: "SELECT * FROM clocks") {
-          try db.execute(
-            sql: "INSERT INTO clocks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: StatementArguments(row.databaseValues))
-        }
-      }
-    }
-    try queue.close()
-  }
-
-  @Test("0004 moves the events and clocks of a version 3 database, which then checks and verifies")
-  func compactsExistingData() throws {
+  /// A database left at schema version 1, with an enterprise registered, as a first release of
+  /// Relief would have left it.
+  func versionOneDatabase() throws -> (path: String, folder: URL) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("relief.sqlite").path
-    let original = try source()
-    try version3(copying: original, at: path)
+    let path = folder.appendingPathComponent("old.sqlite").path
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in
+      try db.execute(sql: ReliefMigrations.all[0].sql)
+      try db.execute(sql: "PRAGMA user_version = 1")
+      try db.execute(
+        sql: """
+          INSERT INTO enterprises (uscc, name, region, created_at, updated_at)
+          VALUES ('91440305MA5FXHGE2A', '深圳市星河科技有限公司', '440305', 0, 0)
+          """)
+    }
+    return (path, folder)
+  }
 
-    let migrated = try ReliefStore.open(at: path)
-    #expect(try migrated.currentSchemaVersion() == 4)
-    #expect(try migrated.checkIntegrity(now: now).isEmpty)
-    let chain = try migrated.read { try $0.verifyChain() }
-    #expect(chain.firstBreak == nil)
-    #expect(chain.checked == (try original.read { try $0.counts() }.events))
-    for number in [1, 2] {
-      let id = CaseID(kind: .arrears, year: 2026, number: number)
-      #expect(
-        try migrated.read { try $0.history(of: id) } == original.read { try $0.history(of: id) })
-      #expect(
-        try migrated.read { try $0.caseRecord(id) } == original.read { try $0.caseRecord(id) })
+  @Test("an older database is migrated forward on open, its rows kept and indexed")
+  func forward() throws {
+    let (path, folder) = try versionOneDatabase()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try ReliefStore.open(at: path)
+    #expect(try store.currentSchemaVersion() == ReliefStore.schemaVersion)
+    let uscc = try USCC(parsing: "91440305MA5FXHGE2A")
+    #expect(try store.read { try $0.enterprise(uscc) }?.name == "深圳市星河科技有限公司")
+    // The search index added by a later version covers rows written before it.
+    let found = try store.read { try $0.search("星河科技", limit: 10) }
+    #expect(found.hits.map(\.id) == [uscc.rawValue])
+    let short = try store.read { try $0.search("星河", limit: 10) }
+    #expect(short.hits.map(\.id) == [uscc.rawValue])
+    // And it works as a current database from then on.
+    let opened = try store.write { session in
+      try session.openCase(
+        CaseOpening(
+          enterprise: uscc, title: "测试", assignee: nil,
+          details: .whitelist(WhitelistDetails(category: .other, chain: .food))),
+        at: nil, officer: "t", now: Instant(seconds: 1_780_000_000))
     }
-    let month = YearMonth(year: 2026, month: 4)!
-    #expect(
-      try migrated.read { try $0.monthlySummary(month, region: nil) }
-        == original.read { try $0.monthlySummary(month, region: nil) })
-    #expect(try migrated.read { try $0.search("一部分", limit: 5) }.hits.count == 1)
-    // The migrated database goes on as a new one would.
-    _ = try migrated.write {
-      try $0.perform(
-        "resolve", inputs: EventInputs(outcome: .partiallyPaid), at: nil, officer: "zhao.lei",
-        on: CaseID(kind: .arrears, year: 2026, number: 1), now: now)
+    #expect(opened.reliefCase.id.description.hasPrefix("WL-"))
+  }
+
+  @Test("a migration that fails leaves the database at its old version, untouched")
+  func allOrNothing() throws {
+    let (path, folder) = try versionOneDatabase()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // Something in the way of a later migration: a table it will want to create.
+    try DatabaseQueue(path: path).write { db in
+      try db.execute(sql: "CREATE TABLE search (x)")
     }
-    #expect(try migrated.read { try $0.verifyChain() }.firstBreak == nil)
-    #expect(try migrated.checkIntegrity(now: now).isEmpty)
+    #expect(throws: StoreError.self) { try ReliefStore.open(at: path) }
+    let version = try DatabaseQueue(path: path).read { db in
+      try Int.fetchOne(db, sql: "PRAGMA user_version")
+    }
+    #expect(version == 1)
+    let leftovers = try DatabaseQueue(path: path).read { db in
+      try Int.fetchOne(
+        db,
+        sql:
+          "SELECT count(*) FROM sqlite_master WHERE name LIKE 'search_%' OR name LIKE 'cases_kind_%'"
+      )
+    }
+    #expect(leftovers == 0)
   }
 }

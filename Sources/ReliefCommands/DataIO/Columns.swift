@@ -72,7 +72,9 @@ enum Columns {
     required: ["kind", "enterprise"],
     optional: ["title", "assignee", "openedAt", "officer"]
       + openingDetails.flatMap { $0.required + $0.optional },
-    ignored: ["enterpriseName", "region", "dueDate", "alert", "nextEvents", "interest"],
+    ignored: [
+      "enterpriseName", "region", "dueDate", "alert", "nextEvents", "interest", "warnings",
+    ],
     refused: [
       "id", "state", "updatedAt", "closedAt", "supervisionLevel", "history", "amountRecovered",
       "amountOutstanding", "handlingDepartment", "outcome", "extensionDays", "satisfaction",
@@ -86,7 +88,7 @@ enum Columns {
     optional: ["state", "enterprise", "title", "assignee", "openedAt"],
     ignored: [
       "enterpriseName", "region", "updatedAt", "closedAt", "dueDate", "alert", "supervisionLevel",
-      "details", "nextEvents", "interest",
+      "details", "nextEvents", "interest", "warnings",
     ])
 
   /// Services.

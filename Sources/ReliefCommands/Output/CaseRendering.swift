@@ -37,6 +37,7 @@ struct CaseRendering {
       ("dueDate", .string(reliefCase.clock?.dueDate.description)),
       ("alert", .string(reliefCase.alert(on: today)?.rawValue)),
       ("supervisionLevel", .int(Int64(reliefCase.supervisionLevel))),
+      ("warnings", .array(warnings(record).map { .string($0) })),
       ("details", details(reliefCase.details)),
       ("nextEvents", .array(reliefCase.nextEvents.map { .string($0.rawValue) })),
     ]
@@ -56,6 +57,17 @@ struct CaseRendering {
       members.append(("history", .array(history.map(json))))
     }
     return .object(members)
+  }
+
+  /// What to be wary of in a case: `enterprise-checksum` when the enterprise's code failed its
+  /// check characters, `calendar-fallback` when its deadline was counted by weekdays alone.
+  func warnings(_ record: CaseRecord) -> [String] {
+    var warnings: [String] = []
+    if record.enterpriseHasChecksumWarning { warnings.append("enterprise-checksum") }
+    if record.reliefCase.clock?.usesFallbackCalendar == true {
+      warnings.append("calendar-fallback")
+    }
+    return warnings
   }
 
   /// Overdue interest to date on an arrears case with an amount outstanding (to the closing day
@@ -251,6 +263,11 @@ struct CaseRendering {
           ]))
     }
     card.add(t("label.next"), reliefCase.nextEvents.map(\.rawValue).joined(separator: ", "))
+    for warning in warnings(record) {
+      let text =
+        warning == "enterprise-checksum" ? t("msg.checksum-warning") : t("msg.fallback-calendar")
+      card.add(t("label.warning"), Style.yellow.apply(text, colour: terminal.usesColour))
+    }
     lines.append(card.render(terminal: terminal))
     return lines.joined(separator: "\n")
   }
