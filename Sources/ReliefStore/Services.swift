@@ -71,9 +71,11 @@ extension StoreSession {
     let draft = try draft.validated()
     var named: [(rowID: Int64, enterprise: ServedEnterprise, region: RegionCode)] = []
     for uscc in draft.enterprises {
+      // Cached statements: preparing one anew costs more than running it (GRDB's authorizer
+      // records what every statement reads), and an import logs a service a record.
       guard
         let row = try Row.fetchOne(
-          db, sql: "SELECT id, name, region FROM enterprises WHERE uscc = ?",
+          db.cachedStatement(sql: "SELECT id, name, region FROM enterprises WHERE uscc = ?"),
           arguments: [uscc.rawValue])
       else { throw StoreError.enterpriseNotFound(uscc) }
       named.append(
@@ -85,11 +87,12 @@ extension StoreSession {
     guard let region = draft.region ?? named.first?.region else {
       throw StoreError.serviceNeedsRegion
     }
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO services (type, date, region, campaign, note, served, officer, recorded_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         draft.type.rawValue, draft.date.description, region.rawValue, draft.campaign, draft.note,
         draft.served, officer, now.seconds,

@@ -137,7 +137,8 @@ enum ImportRunner {
     let encoding = file.encoding
     let source = try Source(file: file, format: format, columns: importer.columns(for: nil))
     let body = { (session: StoreSession) throws -> Int in
-      try session.deferringSearchIndex {
+      try session.enlargeCache()
+      return try session.deferringSearchIndex {
         try importAll(from: source, through: importer, into: session, t: t, noun: noun)
       }
     }
