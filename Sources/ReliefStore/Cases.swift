@@ -330,6 +330,18 @@ extension StoreSession {
   /// Cases matching a filter: most recently opened first, or most urgent first when the filter is
   /// about deadlines.
   public func cases(matching filter: CaseFilter, today: LocalDate) throws -> Page<CaseRecord> {
+    try page(caseQuery(filter, today: today), limit: filter.limit, map: Self.caseRecord(from:))
+  }
+
+  /// Every case matching a filter (its limit aside), in the order of `cases(matching:today:)`,
+  /// handed to `sink` a batch at a time.
+  public func cases(matching filter: CaseFilter, today: LocalDate, into sink: ListSink<CaseRecord>)
+    throws
+  {
+    try stream(caseQuery(filter, today: today), into: sink, map: Self.caseRecord(from:))
+  }
+
+  private func caseQuery(_ filter: CaseFilter, today: LocalDate) -> ListQuery {
     var conditions: [String] = []
     var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today.description]
     if let kind = filter.kind {
@@ -386,9 +398,8 @@ extension StoreSession {
     if filter.excludesReminders {
       countFrom += " LEFT JOIN clock_periods k ON k.case_id = c.id AND k.ended_at IS NULL"
     }
-    return try page(
-      select: Self.caseColumns, from: Self.caseJoins, countFrom: countFrom, where: conditions,
-      arguments: StatementArguments(arguments), orderBy: order, limit: filter.limit,
-      map: Self.caseRecord(from:))
+    return ListQuery(
+      select: Self.caseColumns, from: Self.caseJoins, countFrom: countFrom, conditions: conditions,
+      arguments: StatementArguments(arguments), orderBy: order)
   }
 }

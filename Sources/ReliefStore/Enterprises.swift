@@ -105,6 +105,18 @@ extension StoreSession {
   public func enterprises(matching filter: EnterpriseFilter, today: LocalDate) throws -> Page<
     EnterpriseView
   > {
+    try page(enterpriseQuery(filter, today: today), limit: filter.limit, map: Self.view(from:))
+  }
+
+  /// Every enterprise matching a filter (its limit aside), in the same order, handed to `sink` a
+  /// batch at a time.
+  public func enterprises(
+    matching filter: EnterpriseFilter, today: LocalDate, into sink: ListSink<EnterpriseView>
+  ) throws {
+    try stream(enterpriseQuery(filter, today: today), into: sink, map: Self.view(from:))
+  }
+
+  private func enterpriseQuery(_ filter: EnterpriseFilter, today: LocalDate) -> ListQuery {
     var conditions: [String] = []
     var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today.description]
     if let region = filter.region {
@@ -123,10 +135,9 @@ extension StoreSession {
     if filter.whitelisted {
       conditions.append("(\(Self.whitelisted))")
     }
-    return try page(
-      select: "e.*, \(Self.derivedColumns)", from: "enterprises e", where: conditions,
-      arguments: StatementArguments(arguments), orderBy: "e.created_at DESC, e.id DESC",
-      limit: filter.limit, map: Self.view(from:))
+    return ListQuery(
+      select: "e.*, \(Self.derivedColumns)", from: "enterprises e", conditions: conditions,
+      arguments: StatementArguments(arguments), orderBy: "e.created_at DESC, e.id DESC")
   }
 
   /// What guards need to know of an enterprise: its region, tiers and open whitelist case.

@@ -111,6 +111,30 @@ extension StoreSession {
 
   /// Services matching a filter, latest first.
   public func services(matching filter: ServiceFilter) throws -> Page<ServiceRecord> {
+    var page = try page(serviceQuery(filter), limit: filter.limit, map: Self.service(from:))
+    try attachEnterprises(to: &page.items)
+    return page
+  }
+
+  /// Every service matching a filter (its limit aside), latest first, handed to `sink` a batch
+  /// at a time.
+  public func services(matching filter: ServiceFilter, into sink: ListSink<ServiceRecord>) throws {
+    try stream(
+      serviceQuery(filter), into: sink, map: Self.service(from:), finish: attachEnterprises(to:))
+  }
+
+  private static func service(from row: Row) throws -> ServiceRecord {
+    let id: Int64 = row["id"]
+    guard let type = ServiceType(rawValue: row["type"]), let date = LocalDate(row["date"])
+    else { throw StoreError.corruptRecord("service \(id)") }
+    return ServiceRecord(
+      id: id, type: type, date: date,
+      region: (row["region"] as String?).map(RegionCode.init(trusted:)),
+      campaign: row["campaign"], note: row["note"], served: row["served"], enterprises: [],
+      officer: row["officer"], recordedAt: Instant(seconds: row["recorded_at"]))
+  }
+
+  private func serviceQuery(_ filter: ServiceFilter) -> ListQuery {
     var conditions: [String] = []
     var arguments: [String: (any DatabaseValueConvertible)?] = [:]
     if let type = filter.type {
@@ -142,22 +166,9 @@ extension StoreSession {
         """)
       arguments["uscc"] = enterprise.rawValue
     }
-    var page = try page(
-      select: "s.*", from: "services s", where: conditions,
-      arguments: StatementArguments(arguments), orderBy: "s.date DESC, s.id DESC",
-      limit: filter.limit
-    ) { row in
-      let id: Int64 = row["id"]
-      guard let type = ServiceType(rawValue: row["type"]), let date = LocalDate(row["date"])
-      else { throw StoreError.corruptRecord("service \(id)") }
-      return ServiceRecord(
-        id: id, type: type, date: date,
-        region: (row["region"] as String?).map(RegionCode.init(trusted:)),
-        campaign: row["campaign"], note: row["note"], served: row["served"], enterprises: [],
-        officer: row["officer"], recordedAt: Instant(seconds: row["recorded_at"]))
-    }
-    try attachEnterprises(to: &page.items)
-    return page
+    return ListQuery(
+      select: "s.*", from: "services s", conditions: conditions,
+      arguments: StatementArguments(arguments), orderBy: "s.date DESC, s.id DESC")
   }
 
   /// Fills in the enterprises each service names, in one query for the page.

@@ -96,26 +96,85 @@ public struct Page<Item: Sendable>: Sendable {
   public var leftOut: Int { max(0, total - items.count) }
 }
 
+/// Where the entries of a whole listing go as they are read, a batch at a time: a listing of a
+/// province (`relief case list --limit 0`) would not fit in memory as one page.
+public struct ListSink<Item> {
+  /// Entries handed over at once.
+  public var batchSize: Int
+  /// Called before the first batch with how many entries match; nil when the caller does not
+  /// need the count (it costs a pass over the matches).
+  public var start: ((Int) throws -> Void)?
+  /// Called with each batch, in order.
+  public var batch: ([Item]) throws -> Void
+
+  public init(
+    batchSize: Int = 1000, start: ((Int) throws -> Void)? = nil,
+    batch: @escaping ([Item]) throws -> Void
+  ) {
+    self.batchSize = max(1, batchSize)
+    self.start = start
+    self.batch = batch
+  }
+}
+
+/// A list query: what to select, from where, under which conditions, in which order.
+struct ListQuery {
+  var select: String
+  var from: String
+  /// The FROM clause the count needs, when it needs fewer joins than the page (tens of thousands
+  /// of overdue cases are counted from an index alone).
+  var countFrom: String?
+  var conditions: [String]
+  var arguments: StatementArguments
+  var orderBy: String
+
+  var whereClause: String {
+    conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+  }
+
+  var sql: String { "SELECT \(select) FROM \(from)\(whereClause) ORDER BY \(orderBy)" }
+
+  var countSQL: String { "SELECT count(*) FROM \(countFrom ?? from)\(whereClause)" }
+}
+
 extension StoreSession {
   /// Runs a list query with a limit (0 for all) and counts every match when the page is full.
-  /// `countFrom` is the FROM clause the count needs, when it needs fewer joins than the page
-  /// (tens of thousands of overdue cases are counted from an index alone).
-  func page<Item>(
-    select: String, from: String, countFrom: String? = nil, where conditions: [String],
-    arguments: StatementArguments, orderBy: String, limit: Int, map: (Row) throws -> Item
-  ) throws -> Page<Item> {
-    let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-    var sql = "SELECT \(select) FROM \(from)\(whereClause) ORDER BY \(orderBy)"
+  func page<Item>(_ query: ListQuery, limit: Int, map: (Row) throws -> Item) throws -> Page<Item> {
+    var sql = query.sql
     if limit > 0 { sql += " LIMIT \(limit + 1)" }
-    var items = try Row.fetchAll(db, sql: sql, arguments: arguments).map(map)
+    var items = try Row.fetchAll(db, sql: sql, arguments: query.arguments).map(map)
     var total = items.count
     if limit > 0, items.count > limit {
       items.removeLast()
-      total =
-        try Int.fetchOne(
-          db, sql: "SELECT count(*) FROM \(countFrom ?? from)\(whereClause)",
-          arguments: arguments) ?? total
+      total = try Int.fetchOne(db, sql: query.countSQL, arguments: query.arguments) ?? total
     }
     return Page(items: items, total: total, limit: limit)
+  }
+
+  /// Hands every match of a list query to `sink`, a batch at a time, reading them with a cursor:
+  /// memory holds one batch, whatever the number of matches. `finish` completes each batch
+  /// (attaching what a second query reads) before it is handed over.
+  func stream<Item>(
+    _ query: ListQuery, into sink: ListSink<Item>, map: (Row) throws -> Item,
+    finish: (inout [Item]) throws -> Void = { _ in }
+  ) throws {
+    if let start = sink.start {
+      try start(try Int.fetchOne(db, sql: query.countSQL, arguments: query.arguments) ?? 0)
+    }
+    var batch: [Item] = []
+    batch.reserveCapacity(sink.batchSize)
+    let rows = try Row.fetchCursor(db, sql: query.sql, arguments: query.arguments)
+    while let row = try rows.next() {
+      batch.append(try map(row))
+      if batch.count == sink.batchSize {
+        try finish(&batch)
+        try sink.batch(batch)
+        batch.removeAll(keepingCapacity: true)
+      }
+    }
+    if !batch.isEmpty {
+      try finish(&batch)
+      try sink.batch(batch)
+    }
   }
 }

@@ -102,3 +102,33 @@ struct ReportRenderingTests {
     #expect(HTML.escape("<a href='x'>&</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;")
   }
 }
+
+@Suite("Tables printed piece by piece")
+struct TablePieceTests {
+  let plain = Terminal(isInteractive: false, usesColour: false, columns: nil)
+
+  func table(_ rows: [[String]]) -> Table {
+    var table = Table(columns: [.init(header: "编号"), .init(header: "名称"), .init(header: "人")])
+    for row in rows { table.add(row.map { Table.Cell($0) }) }
+    return table
+  }
+
+  @Test("the header comes once, and columns keep the widths of earlier pieces")
+  func carried() {
+    var widths: [Int]?
+    let first = table([["1", "星河科技", "li"], ["2", "华信", "wang"]])
+      .render(terminal: plain, carrying: &widths)
+    let second = table([["3", "华", "z"]]).render(terminal: plain, carrying: &widths)
+    // Together they read as the table of all three rows.
+    let whole = table([["1", "星河科技", "li"], ["2", "华信", "wang"], ["3", "华", "z"]])
+      .render(terminal: plain)
+    #expect(first + "\n" + second == whole)
+    #expect(first.hasPrefix("编号"))
+    #expect(!second.contains("编号"))
+    // A wider cell later widens its column from then on.
+    let third = table([["4", "深圳市南山区星河科技有限公司", "x"]])
+      .render(terminal: plain, carrying: &widths)
+    #expect(third == "4     深圳市南山区星河科技有限公司  x")
+    #expect(widths == [4, 28, 4])
+  }
+}

@@ -300,3 +300,66 @@ struct StoreTests {
     #expect(try store.read { try $0.enterprise(firm.uscc) }?.size == .medium)
   }
 }
+
+@Suite("Whole listings, in batches")
+struct ListStreamTests {
+  @Test("every match comes in batches, in the page's order, after its count")
+  func casesInBatches() throws {
+    let store = try StoreFixtures.store()
+    let now = StoreFixtures.now
+    let today = StoreFixtures.zone.date(of: now)
+    for (index, uscc) in [StoreFixtures.nanshan, StoreFixtures.tianhe].enumerated() {
+      for _ in 0..<(index == 0 ? 3 : 2) {
+        _ = try store.write {
+          try $0.openCase(StoreFixtures.complaint(uscc), at: nil, officer: "t", now: now)
+        }
+      }
+    }
+    for filter in [CaseFilter(), CaseFilter(enterprise: StoreFixtures.nanshan)] {
+      let page = try store.read { try $0.cases(matching: filter, today: today) }
+      var counted: [Int] = []
+      var batches: [[CaseRecord]] = []
+      try store.read { session in
+        try session.cases(
+          matching: filter, today: today,
+          into: ListSink(
+            batchSize: 2, start: { counted.append($0) }, batch: { batches.append($0) }))
+      }
+      #expect(counted == [page.total])
+      #expect(batches.allSatisfy { (1...2).contains($0.count) })
+      #expect(batches.flatMap { $0 } == page.items)
+    }
+    // The count is skipped when nobody asks for it; nothing matching hands over no batch.
+    var batches = 0
+    try store.read { session in
+      try session.cases(
+        matching: CaseFilter(assignee: "nobody"), today: today,
+        into: ListSink(batch: { _ in batches += 1 }))
+    }
+    #expect(batches == 0)
+  }
+
+  @Test("services come with their enterprises in every batch")
+  func servicesInBatches() throws {
+    let store = try StoreFixtures.store()
+    for day in 1...5 {
+      _ = try store.write {
+        try $0.logService(
+          ServiceDraft(
+            type: .onSiteVisit, date: LocalDate(year: 2026, month: 4, day: day)!,
+            enterprises: day.isMultiple(of: 2)
+              ? [StoreFixtures.nanshan, StoreFixtures.tianhe] : [StoreFixtures.tianhe]),
+          officer: "t", now: StoreFixtures.now)
+      }
+    }
+    let page = try store.read { try $0.services(matching: ServiceFilter()) }
+    var streamed: [ServiceRecord] = []
+    try store.read { session in
+      try session.services(
+        matching: ServiceFilter(), into: ListSink(batchSize: 2) { streamed += $0 })
+    }
+    #expect(streamed.count == 5)
+    #expect(streamed == page.items)
+    #expect(streamed.map(\.enterprises.count) == [1, 2, 1, 2, 1])
+  }
+}

@@ -94,6 +94,13 @@ struct ImportRecord {
 
   /// Text, trimmed by the caller's own checks; numbers and booleans as written.
   func text(_ key: String) throws -> String? {
+    // A CSV field is text already: read without boxing it as `Any` and casting it back, which
+    // an import does a dozen times a record.
+    if case .csv(let header, let fields) = values {
+      guard let index = header.index[key], index < fields.count, !Self.isBlank(fields[index])
+      else { return nil }
+      return fields[index]
+    }
     guard let value = raw(key) else { return nil }
     switch value {
     case let text as String: return text

@@ -198,7 +198,7 @@ struct CaseRendering {
   }
 
   /// A table of cases.
-  func table(_ records: [CaseRecord]) -> String {
+  func table(_ records: [CaseRecord]) -> Table {
     var table = Table(columns: [
       .init(header: t("col.id")), .init(header: t("col.state")),
       .init(header: t("col.enterprise"), maxWidth: 24), .init(header: t("col.title"), maxWidth: 30),
@@ -216,7 +216,7 @@ struct CaseRendering {
         alertCell(reliefCase.alert(on: today)),
       ])
     }
-    return table.render(terminal: terminal)
+    return table
   }
 
   /// A case's card: header, facts, deadline, interest, next events.

@@ -32,7 +32,7 @@ struct EnterpriseRendering {
   }
 
   /// A table of enterprises.
-  func table(_ views: [EnterpriseView]) -> String {
+  func table(_ views: [EnterpriseView]) -> Table {
     var table = Table(columns: [
       .init(header: t("col.uscc")), .init(header: t("col.name"), maxWidth: 32),
       .init(header: t("col.region"), maxWidth: 24), .init(header: t("col.size")),
@@ -48,7 +48,7 @@ struct EnterpriseRendering {
         Table.Cell(view.isWhitelisted ? t("msg.yes") : ""),
       ])
     }
-    return table.render(terminal: terminal)
+    return table
   }
 
   /// A region as `440305 广东省深圳市南山区` in Chinese, `440305 Guangdong` in English.

@@ -37,6 +37,13 @@ enum JSONValue: Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiter
     return output
   }
 
+  /// The value as pretty text nested `indent` spaces deep (its first line is not indented).
+  func render(indent: Int) -> String {
+    var output = ""
+    write(to: &output, pretty: true, indent: indent)
+    return output
+  }
+
   private func write(to output: inout String, pretty: Bool, indent: Int) {
     switch self {
     case .null: output += "null"

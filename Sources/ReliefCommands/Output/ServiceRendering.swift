@@ -38,7 +38,7 @@ struct ServiceRendering {
   }
 
   /// A table of services.
-  func table(_ records: [ServiceRecord]) -> String {
+  func table(_ records: [ServiceRecord]) -> Table {
     var table = Table(columns: [
       .init(header: t("col.service-id"), alignRight: true), .init(header: t("col.date")),
       .init(header: t("col.service-type")), .init(header: t("col.region"), maxWidth: 20),
@@ -55,7 +55,7 @@ struct ServiceRendering {
         Table.Cell(enterpriseSummary(record.enterprises)), Table.Cell(record.officer),
       ])
     }
-    return table.render(terminal: terminal)
+    return table
   }
 
   /// The first enterprise named, and how many more.

@@ -33,7 +33,17 @@ struct Table {
 
   /// The table as text: two spaces between columns, no trailing spaces.
   func render(terminal: Terminal) -> String {
-    var widths = columns.map { DisplayWidth.of($0.header) }
+    var widths: [Int]?
+    return render(terminal: terminal, carrying: &widths)
+  }
+
+  /// The table as one piece of a longer listing printed piece by piece: `widths` carries the
+  /// column widths from the pieces before (nil for the first, which alone has the header), and
+  /// grows where this piece has a wider cell.
+  func render(terminal: Terminal, carrying carried: inout [Int]?) -> String {
+    let isFirst = carried == nil
+    var widths = carried ?? columns.map { DisplayWidth.of($0.header) }
+    defer { carried = widths }
     let cut: (Int, String) -> String = { index, text in
       guard terminal.isInteractive, let maximum = columns[index].maxWidth else { return text }
       return DisplayWidth.truncate(text, to: maximum)
@@ -45,11 +55,13 @@ struct Table {
       }
     }
     var lines: [String] = []
-    let header = columns.enumerated().map { index, column in
-      DisplayWidth.pad(column.header, to: widths[index], right: column.alignRight)
+    if isFirst {
+      let header = columns.enumerated().map { index, column in
+        DisplayWidth.pad(column.header, to: widths[index], right: column.alignRight)
+      }
+      lines.append(
+        trimmed(Style.bold.apply(header.joined(separator: "  "), colour: terminal.usesColour)))
     }
-    lines.append(
-      trimmed(Style.bold.apply(header.joined(separator: "  "), colour: terminal.usesColour)))
     for (rowIndex, row) in rows.enumerated() {
       var parts: [String] = []
       for (index, cell) in row.enumerated() where index < widths.count {

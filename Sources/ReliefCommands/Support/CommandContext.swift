@@ -53,6 +53,11 @@ struct CommandContext {
     Swift.print(text)
   }
 
+  /// Prints text as it is, without ending the line.
+  func write(_ text: String) {
+    Swift.print(text, terminator: "")
+  }
+
   /// Prints a JSON document.
   func print(json value: JSONValue) {
     Swift.print(value.render())

@@ -30,7 +30,7 @@ enum Parse {
 
   /// A province: two digits (`44`) or a 6-digit code whose province is taken.
   static func province(_ text: String) throws -> RegionCode {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = text.trimmedOfSpaces
     return try region(trimmed.count == 2 ? trimmed + "0000" : trimmed)
   }
 
@@ -43,7 +43,7 @@ enum Parse {
   }
 
   static func date(_ text: String, field: String) throws -> LocalDate {
-    guard let date = LocalDate(text.trimmingCharacters(in: .whitespaces)) else {
+    guard let date = LocalDate(text.trimmedOfSpaces) else {
       throw Refusal("error.bad-date", ["field": "--" + field, "value": text])
     }
     return date

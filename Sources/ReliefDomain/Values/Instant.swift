@@ -44,7 +44,7 @@ public enum TimeInput: Equatable, Sendable {
   /// Parses `2026-04-28`, `2026-04-28T09:30`, `2026-04-28T09:30:00`, `2026-04-28 09:30:00+08:00`,
   /// `...Z`; fractions of a second are dropped. Returns nil for anything else.
   public init?(_ text: String) {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = Text.trimmed(text, newlines: false)
     if let date = LocalDate(trimmed) {
       self = .date(date)
       return

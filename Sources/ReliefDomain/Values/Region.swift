@@ -52,7 +52,7 @@ public struct RegionPrefix: Hashable, Sendable, CustomStringConvertible {
   /// Parses 2, 4 or 6 digits with a known province. Trailing zero pairs of a 6-digit code are
   /// kept: `440000` means the province itself and everything in it only when written `44`.
   public init(parsing text: String) throws(RegionError) {
-    let digits = text.trimmingCharacters(in: .whitespaces)
+    let digits = Text.trimmed(text, newlines: false)
     guard [2, 4, 6].contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else {
       throw .malformedPrefix(digits)
     }

@@ -62,6 +62,8 @@ public enum Text {
   static func isForbidden(_ scalar: Unicode.Scalar, allowNewlines: Bool) -> Bool {
     // Printable ASCII, the bulk of codes and numbers, needs no table lookup.
     if (0x20..<0x7F).contains(scalar.value) { return false }
+    // So are the CJK unified ideographs of names and titles, every one of them assigned.
+    if (0x4E00...0x9FFF).contains(scalar.value) { return false }
     if allowNewlines, scalar == "\n" { return false }
     switch scalar.properties.generalCategory {
     case .control, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned:

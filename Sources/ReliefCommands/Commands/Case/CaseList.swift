@@ -75,15 +75,12 @@ extension Relief.CaseGroup {
           context.agency.calendar.adding(workingDays: dueWithin, after: context.today)
           .date
       }
-      let page = try context.store.read { session in
-        try session.cases(matching: filter, today: context.today)
-      }
       let rendering = CaseRendering(context)
-      if context.json {
-        context.print(json: ListOutput.json(page) { rendering.json($0) })
-        return
-      }
-      ListOutput.print(page, table: rendering.table(page.items), context: context)
+      try ListOutput.list(
+        limit: filter.limit, context: context, table: rendering.table,
+        json: { rendering.json($0) },
+        page: { try $0.cases(matching: filter, today: context.today) },
+        stream: { try $0.cases(matching: filter, today: context.today, into: $1) })
     }
   }
 }

@@ -30,41 +30,11 @@ extension Relief.EnterpriseGroup {
       let filter = EnterpriseFilter(
         region: try region.map(Parse.regionPrefix), size: size, tier: tier,
         whitelisted: whitelisted, limit: try Parse.limit(limit))
-      let page = try context.store.read { session in
-        try session.enterprises(matching: filter, today: context.today)
-      }
       let rendering = EnterpriseRendering(context)
-      if context.json {
-        context.print(json: ListOutput.json(page, rendering.json))
-        return
-      }
-      ListOutput.print(page, table: rendering.table(page.items), context: context)
-    }
-  }
-}
-
-/// How lists print: a table and a line saying what was left out; JSON with the counts.
-enum ListOutput {
-  static func json<Item>(_ page: Page<Item>, _ render: (Item) -> JSONValue) -> JSONValue {
-    .object([
-      ("total", .int(Int64(page.total))),
-      ("shown", .int(Int64(page.items.count))),
-      ("items", .array(page.items.map(render))),
-    ])
-  }
-
-  static func print<Item>(_ page: Page<Item>, table: String, context: CommandContext) {
-    if page.items.isEmpty {
-      context.print(context.t("msg.nothing-found"))
-      return
-    }
-    context.print(table)
-    if page.leftOut > 0 {
-      context.print(
-        context.styled(
-          context.t(
-            "msg.left-out", ["shown": String(page.items.count), "total": String(page.total)]),
-          .dim))
+      try ListOutput.list(
+        limit: filter.limit, context: context, table: rendering.table, json: rendering.json,
+        page: { try $0.enterprises(matching: filter, today: context.today) },
+        stream: { try $0.enterprises(matching: filter, today: context.today, into: $1) })
     }
   }
 }

@@ -36,7 +36,7 @@ extension Relief.EnterpriseGroup {
       if !cases.isEmpty {
         context.print("")
         context.print(context.styled(context.t("label.cases"), .bold))
-        context.print(caseRendering.table(cases))
+        context.print(caseRendering.table(cases).render(terminal: context.terminal))
       }
     }
   }

@@ -66,7 +66,7 @@ extension Relief.ReportGroup {
           debtor.isRepeat ? Table.Cell("● " + t("msg.repeat-debtor"), style: .red) : "",
         ])
       }
-      ListOutput.print(page, table: table.render(terminal: context.terminal), context: context)
+      ListOutput.print(page, table: table, context: context)
     }
   }
 }

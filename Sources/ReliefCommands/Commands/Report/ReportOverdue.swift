@@ -77,7 +77,7 @@ extension Relief.ReportGroup {
           Table.Cell(reliefCase.supervisionLevel > 0 ? String(reliefCase.supervisionLevel) : ""),
         ])
       }
-      ListOutput.print(page, table: table.render(terminal: context.terminal), context: context)
+      ListOutput.print(page, table: table, context: context)
     }
   }
 }

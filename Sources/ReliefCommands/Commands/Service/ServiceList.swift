@@ -53,13 +53,11 @@ extension Relief.ServiceGroup {
         filter.from = parsed.firstDay
         filter.to = parsed.lastDay
       }
-      let page = try context.store.read { session in try session.services(matching: filter) }
       let rendering = ServiceRendering(context)
-      if context.json {
-        context.print(json: ListOutput.json(page, rendering.json))
-        return
-      }
-      ListOutput.print(page, table: rendering.table(page.items), context: context)
+      try ListOutput.list(
+        limit: filter.limit, context: context, table: rendering.table, json: rendering.json,
+        page: { try $0.services(matching: filter) },
+        stream: { try $0.services(matching: filter, into: $1) })
     }
   }
 }
