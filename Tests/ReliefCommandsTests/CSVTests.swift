@@ -73,7 +73,9 @@ struct CSVTests {
     try data.write(to: url)
     defer { try? FileManager.default.removeItem(at: url) }
     let file = try ImportFile(path: url.path, encoding: encoding)
-    return (String(decoding: try file.readAll(), as: UTF8.self), file.encoding)
+    var bytes: [UInt8] = []
+    while let (piece, _) = try file.next() { bytes += piece }
+    return (String(decoding: bytes, as: UTF8.self), file.encoding)
   }
 
   @Test("UTF-8 with or without BOM is UTF-8; anything else valid is read as GB18030")
@@ -164,5 +166,49 @@ struct CSVTests {
     #expect(try JSONRecords.read(Array(wrapped.utf8)).map(\.line) == [3, 4])
     #expect(throws: Refusal.self) { try JSONRecords.read(Array("{\"a\": 1}".utf8)) }
     #expect(throws: Refusal.self) { try JSONRecords.read(Array("[1, 2]".utf8)) }
+  }
+
+  @Test("JSON records come one at a time, whatever the pieces the file is read in")
+  func jsonInPieces() throws {
+    let text = """
+      {"total": 3, "items": [
+        {"name": "深圳市星河科技有限公司", "history": [{"seq": 1}, {"seq": 2}]},
+        {"name": "a, [b] {c} \\\"}"},
+        {"name": "third"}
+      ]}
+      """
+    let bytes = Array(text.utf8)
+    let whole = try JSONRecords.read(bytes)
+    #expect(whole.map(\.line) == [2, 3, 4])
+    #expect(whole[1].object["name"] as? String == "a, [b] {c} \"}")
+    // Cut the document into pieces of every size from one byte up: the same records.
+    for size in [1, 2, 3, 7, 64] {
+      var offset = 0
+      let reader = JSONRecords {
+        guard offset < bytes.count else { return nil }
+        defer { offset += size }
+        return Array(bytes[offset..<min(offset + size, bytes.count)])
+      }
+      var lines: [Int] = []
+      var names: [String] = []
+      while let record = try reader.next() {
+        lines.append(record.line)
+        names.append(record.object["name"] as? String ?? "")
+      }
+      #expect(lines == [2, 3, 4], "pieces of \(size)")
+      #expect(names == whole.map { $0.object["name"] as? String ?? "" }, "pieces of \(size)")
+      #expect(reader.bytesRead == bytes.count)
+    }
+  }
+
+  @Test(
+    "a JSON file broken between or inside records is refused, never read in part",
+    arguments: [
+      "[{\"a\": 1} {\"a\": 2}]", "[{\"a\": 1},]", "[{\"a\": 1}, {\"a\": }]",
+      "[{\"a\": 1}, {\"a\": 2}", "[{\"a\": \"open]", "[{\"a\": 1}] [{\"a\": 2}]", "\"text\"",
+      "", "[{\"a\": 1}]]",
+    ])
+  func jsonBroken(_ text: String) throws {
+    #expect(throws: Refusal.self, "\(text)") { try JSONRecords.read(Array(text.utf8)) }
   }
 }

@@ -31,4 +31,34 @@ struct DocsTests {
     #expect(ci.contains("set -euo pipefail"))
     #expect(ci.contains("swift test"))
   }
+
+  @Test("every link between the documents points to a file that exists")
+  func links() throws {
+    var documents = ["README.md", "Benchmarks/README.md"]
+    let docs = Self.root.appendingPathComponent("Docs")
+    for name in try FileManager.default.contentsOfDirectory(atPath: docs.path)
+    where name.hasSuffix(".md") {
+      documents.append("Docs/" + name)
+    }
+    var checked = 0
+    for document in documents {
+      let url = Self.root.appendingPathComponent(document)
+      let text = try String(contentsOf: url, encoding: .utf8)
+      // Markdown links `](target)` that are not web addresses or anchors.
+      var rest = Substring(text)
+      while let start = rest.range(of: "](") {
+        rest = rest[start.upperBound...]
+        guard let end = rest.firstIndex(of: ")") else { break }
+        let link = String(rest[..<end])
+        rest = rest[end...]
+        if link.hasPrefix("#") || link.contains("://") || link.hasPrefix("mailto:") { continue }
+        let target = String(link.prefix { $0 != "#" })
+        let linked = url.deletingLastPathComponent().appendingPathComponent(target).standardized
+        #expect(
+          FileManager.default.fileExists(atPath: linked.path), "\(document) links to \(target)")
+        checked += 1
+      }
+    }
+    #expect(checked > 10)
+  }
 }

@@ -182,11 +182,20 @@ struct StoreTests {
     _ = try store.write {
       try $0.openCase(StoreFixtures.complaint(), at: nil, officer: "t", now: StoreFixtures.now)
     }
+    // The view `events` cannot be written at all; the tables under it refuse by their triggers,
+    // and so do the steps and officers an event points to (renaming one would rewrite history).
     #expect(throws: DatabaseError.self) {
       try store.queue.write { db in try db.execute(sql: "UPDATE events SET officer = 'mallory'") }
     }
-    #expect(throws: DatabaseError.self) {
-      try store.queue.write { db in try db.execute(sql: "DELETE FROM events") }
+    for statement in [
+      "UPDATE event_log SET amount = 1", "DELETE FROM event_log", "UPDATE steps SET name = 'pay'",
+      "DELETE FROM steps", "UPDATE officers SET name = 'mallory'", "DELETE FROM officers",
+      "UPDATE clock_specs SET setting = 'x'",
+    ] {
+      let error = #expect(throws: DatabaseError.self, "\(statement)") {
+        try store.queue.write { db in try db.execute(sql: statement) }
+      }
+      #expect(error?.message?.contains("append-only") == true, "\(statement)")
     }
     #expect(
       try store.queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM events") } == 1)

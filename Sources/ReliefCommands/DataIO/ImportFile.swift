@@ -49,13 +49,6 @@ final class ImportFile {
     }
   }
 
-  /// The whole file as UTF-8 (JSON is parsed whole).
-  func readAll() throws -> [UInt8] {
-    var bytes: [UInt8] = []
-    while let (piece, _) = try next() { bytes += piece }
-    return bytes
-  }
-
   private static func detect(path: String, given: ImportEncoding?) throws -> ImportEncoding {
     if given == .gb18030 { return .gb18030 }
     var pieces = try Pieces(path: path)

@@ -45,13 +45,12 @@ struct ImportRefusal: Error {
 /// transaction (rolled back with `--dry-run`, or when any record is bad, after every record was
 /// checked so that all bad ones are listed).
 enum ImportRunner {
-  /// The records of a file: CSV read piece by piece, or JSON parsed whole.
+  /// The records of a file, read piece by piece: CSV, or JSON a record at a time.
   private final class Source {
     private let file: ImportFile
     private var reader: CSVReader?
     private var header: ImportRecord.Header?
-    private var records: [(line: Int, object: [String: Any])] = []
-    private var index = 0
+    private var json: JSONRecords?
 
     init(file: ImportFile, format: DataFormat, columns: ColumnSet) throws {
       self.file = file
@@ -60,7 +59,7 @@ enum ImportRunner {
         reader = CSVReader(bytes: [], isComplete: false)
         header = try ImportRunner.header(from: try nextItem(), columns: columns)
       case .json:
-        records = try JSONRecords.read(try file.readAll())
+        json = JSONRecords { [file] in try file.next()?.bytes }
       }
     }
 
@@ -77,10 +76,8 @@ enum ImportRunner {
     /// What is read next: a record, a malformed record, or nil at the end.
     func next() throws -> Result<ImportRecord, ImportRefusalLine>? {
       guard let header else {
-        guard index < records.count else { return nil }
-        index += 1
-        return .success(
-          ImportRecord(line: records[index - 1].line, object: records[index - 1].object))
+        guard let record = try json?.next() else { return nil }
+        return .success(ImportRecord(line: record.line, object: record.object))
       }
       var item: CSVReader.Item
       repeat {
@@ -112,8 +109,7 @@ enum ImportRunner {
 
     /// How far reading has got, and out of how much.
     var position: (done: Int, total: Int) {
-      if let reader { return (reader.bytesRead, file.size) }
-      return (index, records.count)
+      (reader?.bytesRead ?? json?.bytesRead ?? 0, file.size)
     }
   }
 

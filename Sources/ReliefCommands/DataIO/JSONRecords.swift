@@ -3,85 +3,172 @@ import Foundation
 /// The records of an import file in JSON: a top-level array of objects (what `relief export
 /// --format json` writes), or an object whose `items` member is that array (what `list --json`
 /// prints). Each record knows the line it starts on.
-enum JSONRecords {
-  /// The records, each with the line its object starts on.
+///
+/// The file is read piece by piece and each record parsed on its own as soon as its closing
+/// brace arrives, so that restoring a province's export (two gigabytes of JSON for a million
+/// cases) holds one record in memory, not the whole document. A scan that follows strings and
+/// nesting finds where each record starts and ends; brackets inside text do not count.
+final class JSONRecords {
+  private let nextPiece: () throws -> [UInt8]?
+  private var piece: [UInt8] = []
+  private var index = 0
+  private var finished = false
+  /// The bytes of the record being read.
+  private var element: [UInt8] = []
+  private var elementLine = 0
+  private var collecting = false
+  private var line = 1
+  private var depth = 0
+  /// The depth of the array whose elements are the records, once found.
+  private var recordsDepth: Int?
+  private var inString = false
+  private var escaped = false
+  private var expectingElement = false
+  private var sawDocument = false
+  private var ended = false
+  /// Records begun so far.
+  private var records = 0
+
+  /// Bytes read so far, for progress.
+  private(set) var bytesRead = 0
+
+  /// Reads records from pieces of UTF-8 handed over by `next` (nil at the end).
+  init(next: @escaping () throws -> [UInt8]?) {
+    self.nextPiece = next
+  }
+
+  /// Every record of a whole document held in memory.
   static func read(_ bytes: [UInt8]) throws -> [(line: Int, object: [String: Any])] {
-    let document: Any
-    do {
-      document = try JSONSerialization.jsonObject(with: Data(bytes))
-    } catch {
-      throw Refusal("import.error.json", ["message": describe(error)])
+    var given = false
+    let reader = JSONRecords {
+      defer { given = true }
+      return given ? nil : bytes
     }
-    let elements: [Any]
-    if let array = document as? [Any] {
-      elements = array
-    } else if let object = document as? [String: Any], let items = object["items"] as? [Any] {
-      elements = items
-    } else {
-      throw Refusal("import.error.json-shape")
-    }
-    let lines = elementLines(bytes)
     var records: [(line: Int, object: [String: Any])] = []
-    for (index, element) in elements.enumerated() {
-      let line = index < lines.count ? lines[index] : 0
-      guard let object = element as? [String: Any] else {
-        throw Refusal("import.error.json-record", ["line": String(line)])
-      }
-      records.append((line, object))
-    }
+    while let record = try reader.next() { records.append(record) }
     return records
   }
 
-  /// The lines on which the elements of the records array start: a scan that follows strings and
-  /// nesting, so that brackets inside text do not count.
-  static func elementLines(_ bytes: [UInt8]) -> [Int] {
-    var lines: [Int] = []
-    var line = 1
-    var depth = 0
-    var recordsDepth: Int?
-    var inString = false
-    var escaped = false
-    var expectingElement = false
-    for byte in bytes {
-      if byte == UInt8(ascii: "\n") { line += 1 }
-      if inString {
-        if escaped {
-          escaped = false
-        } else if byte == UInt8(ascii: "\\") {
-          escaped = true
-        } else if byte == UInt8(ascii: "\"") {
-          inString = false
+  /// The next record, or nil after the last; throws a `Refusal` for a file that is not JSON of
+  /// the expected shape, naming the line.
+  func next() throws -> (line: Int, object: [String: Any])? {
+    while true {
+      if index == piece.count {
+        guard !finished, let more = try nextPiece() else {
+          finished = true
+          try checkEnd()
+          return nil
         }
+        bytesRead += more.count
+        piece = more
+        index = 0
         continue
       }
-      switch byte {
-      case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
-        continue
-      default:
-        break
+      let byte = piece[index]
+      index += 1
+      if let record = try scan(byte) { return record }
+    }
+  }
+
+  /// Advances the scan by one byte; returns a record when this byte completes one.
+  private func scan(_ byte: UInt8) throws -> (line: Int, object: [String: Any])? {
+    if collecting { element.append(byte) }
+    if byte == UInt8(ascii: "\n") { line += 1 }
+    if inString {
+      if escaped {
+        escaped = false
+      } else if byte == UInt8(ascii: "\\") {
+        escaped = true
+      } else if byte == UInt8(ascii: "\"") {
+        inString = false
       }
-      if expectingElement, depth == recordsDepth, byte != UInt8(ascii: "]") {
-        lines.append(line)
-        expectingElement = false
-      }
-      switch byte {
-      case UInt8(ascii: "\""):
-        inString = true
-      case UInt8(ascii: "["), UInt8(ascii: "{"):
-        depth += 1
-        if byte == UInt8(ascii: "["), recordsDepth == nil, depth <= 2 {
-          recordsDepth = depth
-          expectingElement = true
-        }
-      case UInt8(ascii: "]"), UInt8(ascii: "}"):
-        depth -= 1
-      case UInt8(ascii: ","):
-        if depth == recordsDepth { expectingElement = true }
-      default:
-        break
+      return nil
+    }
+    switch byte {
+    case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+      return nil
+    default:
+      break
+    }
+    if ended { throw Self.malformed("unexpected text after the end of the document", line) }
+    if !sawDocument {
+      sawDocument = true
+      guard byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") else {
+        throw Refusal("import.error.json-shape")
       }
     }
-    return lines
+    if depth == recordsDepth, !collecting {
+      if expectingElement, byte != UInt8(ascii: "]") {
+        collecting = true
+        element = [byte]
+        elementLine = line
+        expectingElement = false
+        records += 1
+      } else if expectingElement, records > 0 {
+        throw Self.malformed("a comma before the end of the records", line)
+      } else if !expectingElement, byte != UInt8(ascii: ","), byte != UInt8(ascii: "]") {
+        throw Self.malformed("a comma missing between records", line)
+      }
+    }
+    switch byte {
+    case UInt8(ascii: "\""):
+      inString = true
+    case UInt8(ascii: "["), UInt8(ascii: "{"):
+      depth += 1
+      if byte == UInt8(ascii: "["), recordsDepth == nil, depth <= 2 {
+        recordsDepth = depth
+        expectingElement = true
+      }
+    case UInt8(ascii: "]"), UInt8(ascii: "}"):
+      depth -= 1
+      if depth < 0 { throw Self.malformed("unbalanced \(Character(Unicode.Scalar(byte)))", line) }
+      if depth == 0 { ended = true }
+      if collecting, let recordsDepth {
+        if depth == recordsDepth {
+          return try record(element)
+        }
+        if depth < recordsDepth {
+          // The array closed right after an element that was not an object or array.
+          return try record(Array(element.dropLast()))
+        }
+      }
+    case UInt8(ascii: ","):
+      if depth == recordsDepth {
+        expectingElement = true
+        if collecting { return try record(Array(element.dropLast())) }
+      }
+    default:
+      break
+    }
+    return nil
+  }
+
+  /// Parses the bytes of one record.
+  private func record(_ bytes: [UInt8]) throws -> (line: Int, object: [String: Any]) {
+    collecting = false
+    element = []
+    let value: Any
+    do {
+      value = try JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed)
+    } catch {
+      throw Self.malformed(Self.describe(error), elementLine)
+    }
+    guard let object = value as? [String: Any] else {
+      throw Refusal("import.error.json-record", ["line": String(elementLine)])
+    }
+    return (elementLine, object)
+  }
+
+  /// At the end of the file: the document must be whole and hold the records array.
+  private func checkEnd() throws {
+    if inString || depth > 0 || collecting {
+      throw Self.malformed("the document ends before it is complete", line)
+    }
+    if !sawDocument || recordsDepth == nil { throw Refusal("import.error.json-shape") }
+  }
+
+  private static func malformed(_ message: String, _ line: Int) -> Refusal {
+    Refusal("import.error.json", ["message": "line \(line): \(message)"])
   }
 
   private static func describe(_ error: any Error) -> String {
