@@ -130,6 +130,16 @@ extension StoreSession {
 
   /// Arrears by debtor, the largest outstanding first.
   public func debtors(_ filter: ReportFilter) throws -> Page<DebtorStanding> {
+    try page(debtorQuery(filter), limit: filter.limit, map: Self.debtorStanding(from:))
+  }
+
+  /// Every debtor (the filter's limit aside), in the same order, handed to `sink` a batch at a
+  /// time: a province has hundreds of thousands.
+  public func debtors(_ filter: ReportFilter, into sink: ListSink<DebtorStanding>) throws {
+    try stream(debtorQuery(filter), into: sink, map: Self.debtorStanding(from:))
+  }
+
+  private func debtorQuery(_ filter: ReportFilter) -> ListQuery {
     var conditions = ["c.kind = 'arrears'"]
     var arguments: [String: (any DatabaseValueConvertible)?] = [:]
     Self.narrow(&conditions, &arguments, by: filter)
@@ -157,25 +167,17 @@ extension StoreSession {
       FROM complaint
       GROUP BY debtor_key
       """
-    var sql = "\(grouped) ORDER BY outstanding DESC, complaints DESC, debtor"
-    if filter.limit > 0 { sql += " LIMIT \(filter.limit + 1)" }
-    var items = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
-      row in
-      DebtorStanding(
-        debtor: row["debtor"], debtorType: DebtorType(rawValue: row["debtor_type"] ?? ""),
-        debtorCode: row["debtor_code"], complaints: row["complaints"], open: row["open"],
-        amountOwed: Money(fen: row["owed"]), amountRecovered: Money(fen: row["recovered"]),
-        outstanding: Money(fen: row["outstanding"]))
-    }
-    var total = items.count
-    if filter.limit > 0, items.count > filter.limit {
-      items.removeLast()
-      total =
-        try Int.fetchOne(
-          db, sql: "SELECT count(*) FROM (\(grouped))", arguments: StatementArguments(arguments))
-        ?? total
-    }
-    return Page(items: items, total: total, limit: filter.limit)
+    return ListQuery(
+      select: "*", from: "(\(grouped))", conditions: [], arguments: StatementArguments(arguments),
+      orderBy: "outstanding DESC, complaints DESC, debtor")
+  }
+
+  private static func debtorStanding(from row: Row) -> DebtorStanding {
+    DebtorStanding(
+      debtor: row["debtor"], debtorType: DebtorType(rawValue: row["debtor_type"] ?? ""),
+      debtorCode: row["debtor_code"], complaints: row["complaints"], open: row["open"],
+      amountOwed: Money(fen: row["owed"]), amountRecovered: Money(fen: row["recovered"]),
+      outstanding: Money(fen: row["outstanding"]))
   }
 
   /// Adds the filter's region, kind and debtor type to a query over cases `c` joined with their

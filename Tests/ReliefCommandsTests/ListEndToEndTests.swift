@@ -5,7 +5,9 @@ import Testing
 struct ListEndToEndTests {
   @Test(
     "--limit 0 prints what a large enough page prints, read in batches",
-    arguments: [["case", "list"], ["service", "list"], ["enterprise", "list"]])
+    arguments: [
+      ["case", "list"], ["service", "list"], ["enterprise", "list"], ["report", "debtors"],
+    ])
   func wholeListing(_ command: [String]) throws {
     let sandbox = try Sandbox(now: "2026-11-29T10:00:00+08:00", initialise: false)
     try sandbox.ok("demo")

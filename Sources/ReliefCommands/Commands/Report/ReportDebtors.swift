@@ -29,44 +29,45 @@ extension Relief.ReportGroup {
       let filter = ReportFilter(
         region: try region.map(Parse.regionPrefix), debtorType: debtorType,
         limit: try Parse.limit(limit))
-      let page = try context.store.read { session in try session.debtors(filter) }
       let t = context.t
-      if context.json {
-        context.print(
-          json: ListOutput.json(page) { debtor in
-            .object([
-              ("debtor", .string(debtor.debtor)),
-              ("debtorType", .string(debtor.debtorType?.rawValue)),
-              ("debtorCode", .string(debtor.debtorCode)),
-              ("complaints", .int(debtor.complaints)),
-              ("open", .int(debtor.open)),
-              ("amountOwed", .string(debtor.amountOwed.yuan)),
-              ("amountRecovered", .string(debtor.amountRecovered.yuan)),
-              ("outstanding", .string(debtor.outstanding.yuan)),
-              ("repeat", .bool(debtor.isRepeat)),
+      try ListOutput.list(
+        limit: filter.limit, context: context,
+        table: { debtors in
+          var table = Table(columns: [
+            .init(header: t("col.debtor"), maxWidth: 30), .init(header: t("col.debtor-type")),
+            .init(header: t("col.complaints"), alignRight: true),
+            .init(header: t("col.open"), alignRight: true),
+            .init(header: t("col.owed"), alignRight: true),
+            .init(header: t("col.recovered"), alignRight: true),
+            .init(header: t("col.outstanding"), alignRight: true), .init(header: t("col.repeat")),
+          ])
+          for debtor in debtors {
+            table.add([
+              Table.Cell(debtor.debtor),
+              Table.Cell(debtor.debtorType.map { t.value("debtor-type", $0.rawValue) } ?? ""),
+              Table.Cell(String(debtor.complaints)), Table.Cell(String(debtor.open)),
+              Table.Cell(debtor.amountOwed.grouped), Table.Cell(debtor.amountRecovered.grouped),
+              Table.Cell(debtor.outstanding.grouped, style: .bold),
+              debtor.isRepeat ? Table.Cell("● " + t("msg.repeat-debtor"), style: .red) : "",
             ])
-          })
-        return
-      }
-      var table = Table(columns: [
-        .init(header: t("col.debtor"), maxWidth: 30), .init(header: t("col.debtor-type")),
-        .init(header: t("col.complaints"), alignRight: true),
-        .init(header: t("col.open"), alignRight: true),
-        .init(header: t("col.owed"), alignRight: true),
-        .init(header: t("col.recovered"), alignRight: true),
-        .init(header: t("col.outstanding"), alignRight: true), .init(header: t("col.repeat")),
-      ])
-      for debtor in page.items {
-        table.add([
-          Table.Cell(debtor.debtor),
-          Table.Cell(debtor.debtorType.map { t.value("debtor-type", $0.rawValue) } ?? ""),
-          Table.Cell(String(debtor.complaints)), Table.Cell(String(debtor.open)),
-          Table.Cell(debtor.amountOwed.grouped), Table.Cell(debtor.amountRecovered.grouped),
-          Table.Cell(debtor.outstanding.grouped, style: .bold),
-          debtor.isRepeat ? Table.Cell("● " + t("msg.repeat-debtor"), style: .red) : "",
-        ])
-      }
-      ListOutput.print(page, table: table, context: context)
+          }
+          return table
+        },
+        json: { debtor in
+          .object([
+            ("debtor", .string(debtor.debtor)),
+            ("debtorType", .string(debtor.debtorType?.rawValue)),
+            ("debtorCode", .string(debtor.debtorCode)),
+            ("complaints", .int(debtor.complaints)),
+            ("open", .int(debtor.open)),
+            ("amountOwed", .string(debtor.amountOwed.yuan)),
+            ("amountRecovered", .string(debtor.amountRecovered.yuan)),
+            ("outstanding", .string(debtor.outstanding.yuan)),
+            ("repeat", .bool(debtor.isRepeat)),
+          ])
+        },
+        page: { try $0.debtors(filter) },
+        stream: { try $0.debtors(filter, into: $1) })
     }
   }
 }
