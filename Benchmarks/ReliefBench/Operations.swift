@@ -92,10 +92,14 @@ struct Operation: Sendable {
       ["report", "monthly", "--month", month, "--region", "44"],
       ["report", "monthly", "--month", month, "--format", "html", "--output", "\(scratch)/m.html"],
       ["report", "overdue"], ["report", "workload"], ["report", "debtors"], ["sla", "check"],
-      ["case", "list", "--limit", "0"], ["enterprise", "list", "--region", "44"],
-      ["service", "list", "--month", month],
+      ["report", "debtors", "--limit", "0"],
+      ["case", "list", "--limit", "0"], ["case", "list", "--limit", "0", "--json"],
+      ["enterprise", "list", "--region", "44"], ["enterprise", "list", "--limit", "0"],
+      ["service", "list", "--month", month], ["service", "list", "--limit", "0"],
       ["export", "cases", "--format", "json", "--output", "\(scratch)/cases.json"],
       ["export", "events", "--output", "\(scratch)/events.csv"],
+      ["export", "services", "--output", "\(scratch)/services.csv"],
+      ["export", "enterprises", "--output", "\(scratch)/enterprises.csv"],
       ["db", "verify"], ["db", "check"],
     ].map { Operation($0.joined(separator: " "), $0, target: .none, floor: .traced) }
   }
