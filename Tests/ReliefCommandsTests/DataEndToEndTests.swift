@@ -343,6 +343,12 @@ struct DataEndToEndTests {
         exported.replacingOccurrences(of: "AR-2026-000002", with: "AR-2026-000005")))
     #expect(
       gap.stderr.contains("AR-2026-000005 would leave a gap: AR-2026-000004"), "\(gap.stderr)")
+    // Named by the line its record starts on: the line before its id.
+    let idLine = try #require(
+      exported.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+        $0.contains("\"id\": \"AR-2026-000002\"")
+      })
+    #expect(gap.stderr.contains("line \(idLine)"), "\(gap.stderr)")
     #expect(try target.snapshot() == before)
   }
 
