@@ -7,7 +7,7 @@ import ReliefStore
 struct CasePlanner {
   let enterprises: [BenchEnterprise]
   let calendar: WorkingCalendar
-  var random: BenchRandom
+  var random: SeededRandom
   private var whitelistPool: [Int]
   private var numbers: [CaseKind: [Int: Int]] = [:]
   private let zone = Scale.zone
@@ -15,7 +15,7 @@ struct CasePlanner {
   init(enterprises: [BenchEnterprise], calendar: WorkingCalendar, seed: UInt64) {
     self.enterprises = enterprises
     self.calendar = calendar
-    var random = BenchRandom(seed: seed)
+    var random = SeededRandom(seed: seed)
     // An enterprise has one white-list case at most (and so never two open at once).
     var pool = Array(enterprises.indices)
     for index in pool.indices.reversed() {
@@ -397,7 +397,7 @@ struct History {
 
   /// Plans an event `workingDays` after the last one (0: later the same day).
   mutating func add(
-    _ event: EventName, _ inputs: EventInputs, after workingDays: Int, random: inout BenchRandom
+    _ event: EventName, _ inputs: EventInputs, after workingDays: Int, random: inout SeededRandom
   ) {
     guard !stopped else { return }
     let day = zone.date(of: last)

@@ -8,7 +8,7 @@ struct BenchEnterprise {
 
 /// Enterprises with valid, distinct codes, real region codes and Chinese names.
 struct EnterprisePlanner {
-  var random: BenchRandom
+  var random: SeededRandom
 
   /// `count` enterprises. `series` (two letters of the organization code) keeps the codes of
   /// different files apart: `MA` for the data set, `MB` for the import file.

@@ -63,7 +63,7 @@ public enum Generator {
 
   /// The enterprises of a scale, as generated.
   static func enterprises(_ scale: Scale) -> [BenchEnterprise] {
-    var planner = EnterprisePlanner(random: BenchRandom(seed: 20_221_101))
+    var planner = EnterprisePlanner(random: SeededRandom(seed: 20_221_101))
     return planner.enterprises(count: scale.enterprises)
   }
 
@@ -102,7 +102,7 @@ public enum Generator {
         progress("cases: \(loaded) of \(scale.cases), up to \(day)")
       }
     }
-    var services = ServicePlanner(enterprises: enterprises, random: BenchRandom(seed: 20_220_104))
+    var services = ServicePlanner(enterprises: enterprises, random: SeededRandom(seed: 20_220_104))
     var pending: [PlannedService] = []
     var logged = 0
     for (day, count) in CasePlanner.openings(total: scale.services, calendar: calendar) {

@@ -19,7 +19,7 @@ enum ImportFiles {
     switch kind {
     case .enterprises:
       text = "uscc,name,region,sector,employees,revenue,industry,contact,phone\n"
-      var planner = EnterprisePlanner(random: BenchRandom(seed: 20_261_001))
+      var planner = EnterprisePlanner(random: SeededRandom(seed: 20_261_001))
       for firm in planner.enterprises(count: scale.importRows, series: "MB") {
         let e = firm.enterprise
         text +=
@@ -33,7 +33,7 @@ enum ImportFiles {
       text =
         "kind,enterprise,openedAt,debtor,debtorType,amountOwed,paymentDueDate,reliefType,"
         + "amountClaimed,taxPeriod,tier\n"
-      var random = BenchRandom(seed: 20_261_002)
+      var random = SeededRandom(seed: 20_261_002)
       let firms = Generator.enterprises(scale)
       let zone = Scale.zone
       let month = Scale.reportMonth
@@ -60,7 +60,7 @@ enum ImportFiles {
     case .services:
       text = "type,date,enterprises,served,region,campaign,note\n"
       var planner = ServicePlanner(
-        enterprises: Generator.enterprises(scale), random: BenchRandom(seed: 20_261_003))
+        enterprises: Generator.enterprises(scale), random: SeededRandom(seed: 20_261_003))
       for index in 0..<scale.importRows {
         let day = Scale.reportMonth.firstDay.adding(days: index * 30 / scale.importRows)
         let draft = planner.service(on: day).draft

@@ -5,7 +5,7 @@ import ReliefStore
 /// enterprises, briefings and trainings counted by attendance, a quarter of them in a campaign.
 struct ServicePlanner {
   let enterprises: [BenchEnterprise]
-  var random: BenchRandom
+  var random: SeededRandom
 
   /// The services of `day`.
   mutating func services(on day: LocalDate, count: Int) -> [PlannedService] {

@@ -348,7 +348,7 @@ struct DataEndToEndTests {
       exported.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
         $0.contains("\"id\": \"AR-2026-000002\"")
       })
-    #expect(gap.stderr.contains("line \(idLine)"), "\(gap.stderr)")
+    #expect(gap.stderr.contains("line \(idLine):"), "\(gap.stderr)")
     #expect(try target.snapshot() == before)
   }
 

@@ -64,14 +64,19 @@ struct ImportRecord {
   func raw(_ key: String) -> Any? {
     switch values {
     case .csv(let header, let fields):
-      guard let index = header.index[key], index < fields.count, !Self.isBlank(fields[index])
-      else { return nil }
-      return fields[index]
+      return Self.field(key, header, fields)
     case .json(let object):
       guard let value = object[key], !(value is NSNull) else { return nil }
       if let text = value as? String, Self.isBlank(text) { return nil }
       return value
     }
+  }
+
+  /// A CSV field by its column, nil when absent or blank.
+  private static func field(_ key: String, _ header: Header, _ fields: [String]) -> String? {
+    guard let index = header.index[key], index < fields.count, !isBlank(fields[index])
+    else { return nil }
+    return fields[index]
   }
 
   /// The record with the members of a nested object (a case's `details`) lifted to the top, so
@@ -96,11 +101,7 @@ struct ImportRecord {
   func text(_ key: String) throws -> String? {
     // A CSV field is text already: read without boxing it as `Any` and casting it back, which
     // an import does a dozen times a record.
-    if case .csv(let header, let fields) = values {
-      guard let index = header.index[key], index < fields.count, !Self.isBlank(fields[index])
-      else { return nil }
-      return fields[index]
-    }
+    if case .csv(let header, let fields) = values { return Self.field(key, header, fields) }
     guard let value = raw(key) else { return nil }
     switch value {
     case let text as String: return text

@@ -43,7 +43,7 @@ struct DemoPlanner {
   let now: Instant
   let zone: AgencyZone
   let calendar: WorkingCalendar
-  var random = DemoRandom(seed: 20_260_428)
+  var random = SeededRandom(seed: 20_260_428)
   let chinese = Localizer(language: .zh)
 
   init(now: Instant, zone: AgencyZone, calendar: WorkingCalendar) {
@@ -363,7 +363,7 @@ struct DemoPlanner {
 }
 
 extension Array {
-  func shuffled(using random: inout DemoRandom) -> [Element] {
+  func shuffled(using random: inout SeededRandom) -> [Element] {
     var copy = self
     guard copy.count > 1 else { return copy }
     for index in stride(from: copy.count - 1, to: 0, by: -1) {

@@ -19,7 +19,7 @@ struct DemoServicePlanner {
   let now: Instant
   let zone: AgencyZone
   let calendar: WorkingCalendar
-  var random = DemoRandom(seed: 20_260_601)
+  var random = SeededRandom(seed: 20_260_601)
 
   init(now: Instant, zone: AgencyZone, calendar: WorkingCalendar) {
     self.now = now

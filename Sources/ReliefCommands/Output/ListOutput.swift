@@ -3,10 +3,13 @@ import ReliefStore
 /// How lists print: a table and a line saying what was left out; JSON with the counts.
 enum ListOutput {
   static func json<Item>(_ page: Page<Item>, _ render: (Item) -> JSONValue) -> JSONValue {
+    document(total: page.total, items: page.items.map(render))
+  }
+
+  /// The JSON of a list: how many matched, how many are shown, and the entries shown.
+  private static func document(total: Int, items: [JSONValue]) -> JSONValue {
     .object([
-      ("total", .int(Int64(page.total))),
-      ("shown", .int(Int64(page.items.count))),
-      ("items", .array(page.items.map(render))),
+      ("total", .int(Int64(total))), ("shown", .int(Int64(items.count))), ("items", .array(items)),
     ])
   }
 
@@ -53,8 +56,7 @@ enum ListOutput {
         batchSize: batchSize,
         start: { total in
           if total == 0 {
-            context.print(
-              json: .object([("total", .int(0)), ("shown", .int(0)), ("items", .array([]))]))
+            context.print(json: document(total: 0, items: []))
             return
           }
           context.print("{\n  \"total\": \(total),\n  \"shown\": \(total),\n  \"items\": [")
