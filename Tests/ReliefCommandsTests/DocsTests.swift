@@ -32,6 +32,21 @@ struct DocsTests {
     #expect(ci.contains("swift test"))
   }
 
+  @Test("the documents stand on their own: none sends the reader to a file outside the repository")
+  func selfStanding() throws {
+    var documents = ["README.md", "Benchmarks/README.md"]
+    let docs = Self.root.appendingPathComponent("Docs")
+    for name in try FileManager.default.contentsOfDirectory(atPath: docs.path)
+    where name.hasSuffix(".md") {
+      documents.append("Docs/" + name)
+    }
+    for document in documents {
+      let text = try String(
+        contentsOf: Self.root.appendingPathComponent(document), encoding: .utf8)
+      #expect(!text.contains("PRODUCT.md"), "\(document) cites PRODUCT.md, which is not shipped")
+    }
+  }
+
   @Test("every link between the documents points to a file that exists")
   func links() throws {
     var documents = ["README.md", "Benchmarks/README.md"]

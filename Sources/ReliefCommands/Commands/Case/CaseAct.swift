@@ -48,6 +48,9 @@ extension Relief.CaseGroup {
     @Option(help: "A note to record with the event.")
     var note: String?
 
+    @Option(help: "The officer who will handle the case (assign; or `relief case assign`).")
+    var assignee: String?
+
     @Option(help: "When it happened, if earlier: 2026-04-28 or 2026-04-28T09:30.")
     var at: String?
 
@@ -55,7 +58,7 @@ extension Relief.CaseGroup {
       let inputs = EventInputs(
         reason: reason, to: to, amount: try amount.map { try Parse.money($0) }, outcome: outcome,
         days: days, score: score, region: try region.map(Parse.province),
-        satisfaction: satisfaction, note: note, fastTrack: fastTrack)
+        satisfaction: satisfaction, note: note, fastTrack: fastTrack, assignee: assignee)
       let name = EventName(rawValue: event.trimmingCharacters(in: .whitespaces).lowercased())
       try CaseEvents.perform(name, inputs: inputs, at: at, on: id, context: context) { record in
         context.t(
