@@ -44,6 +44,52 @@ struct LocalizationTests {
     for value in InputField.allCases { #expect(t.has("input.\(value.rawValue)")) }
   }
 
+  @Test("a key lives in one part of a table, and each part has the same keys in both languages")
+  func onePlacePerKey() {
+    for parts in [Strings.englishParts, Strings.chineseParts] {
+      var seen: [String: Int] = [:]
+      for (index, part) in parts.enumerated() {
+        for key in part.keys {
+          #expect(seen[key] == nil, "\(key) is in parts \(seen[key] ?? -1) and \(index)")
+          seen[key] = index
+        }
+      }
+    }
+    #expect(Strings.englishParts.count == Strings.chineseParts.count)
+    for (english, chinese) in zip(Strings.englishParts, Strings.chineseParts) {
+      #expect(Set(english.keys) == Set(chinese.keys))
+    }
+  }
+
+  @Test("every key the sources name is in the tables")
+  func everyKeyNamed() throws {
+    let sources = DocsTests.root.appendingPathComponent("Sources/ReliefCommands")
+    let files = try #require(FileManager.default.enumerator(atPath: sources.path))
+    // A literal key right after `t(` or `Refusal(`, on the same line or the next.
+    let pattern = try Regex(#"(?:\bt|Refusal)\(\s*"([^"\\]+)""#)
+    var named = 0
+    for case let file as String in files where file.hasSuffix(".swift") {
+      let text = try String(
+        contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+      for match in text.matches(of: pattern) {
+        guard let key = match.output[1].substring.map(String.init) else { continue }
+        named += 1
+        #expect(Strings.english[key] != nil, "\(file) names \(key), which no table has")
+      }
+    }
+    #expect(named > 300)
+  }
+
+  @Test("placeholders are filled in one pass: a value holding {x} stays as written")
+  func onePass() {
+    #expect(Localizer.fill("{a} and {b}", ["a": "{b}", "b": "two"]) == "{b} and two")
+    #expect(Localizer.fill("{a}{a}", ["a": "x"]) == "xx")
+    #expect(Localizer.fill("{unknown} {", ["a": "x"]) == "{unknown} {")
+    #expect(Localizer.fill("no braces", ["a": "x"]) == "no braces")
+    let t = Localizer(language: .en)
+    #expect(t("error.bad-month", ["field": "--month", "value": "{field}"]).contains("'{field}'"))
+  }
+
   @Test("LANG picks Chinese; --lang wins")
   func detection() {
     #expect(Language.detect(flag: nil, environment: ["LANG": "zh_CN.UTF-8"]) == .zh)

@@ -77,7 +77,7 @@ enum Fixtures {
   /// A case driven along the workflow's shortest path to `state`.
   static func reliefCase(_ kind: CaseKind, in state: CaseState) throws -> ReliefCase {
     var reliefCase = try opened(kind)
-    for (step, transition) in path(in: kind.workflow, to: state).enumerated() {
+    for (step, transition) in kind.workflow.shortestPath(to: state).enumerated() {
       reliefCase = try reliefCase.applying(
         EventRequest(
           transition.event, inputs: inputs(for: transition.event, kind: kind),
@@ -87,21 +87,6 @@ enum Fixtures {
     }
     #expect(reliefCase.state == state)
     return reliefCase
-  }
-
-  static func path(in workflow: Workflow, to target: CaseState) -> [Transition] {
-    var paths: [CaseState: [Transition]] = [workflow.initialState: []]
-    var queue = [workflow.initialState]
-    while !queue.isEmpty {
-      let state = queue.removeFirst()
-      for transition in workflow.transitions where !transition.isCommon {
-        guard transition.sources.contains(state), let next = transition.target, paths[next] == nil
-        else { continue }
-        paths[next] = paths[state]! + [transition]
-        queue.append(next)
-      }
-    }
-    return paths[target] ?? []
   }
 
   /// Every (kind, state, event) triple: each event tried in each state.

@@ -290,6 +290,51 @@ struct WorkflowTests {
     }
   }
 
+  @Test("a state that stops the clock runs none, and its way out restarts a clock or ends the case")
+  func pausingStates() {
+    var pausing = 0
+    for kind in CaseKind.allCases {
+      let workflow = kind.workflow
+      for state in workflow.states where state.pausesClock {
+        pausing += 1
+        #expect(state.clock == nil && !state.isTerminal)
+        for transition in workflow.transitions
+        where !transition.isCommon && transition.sources.contains(state.name) {
+          let target = workflow.state(transition.target ?? state.name)
+          #expect(target != nil)
+          #expect(
+            target?.isTerminal == true || target?.clock != nil,
+            "\(kind.rawValue): \(transition.event.rawValue) leaves \(state.name) for no clock")
+        }
+      }
+    }
+    #expect(pausing == 2)
+  }
+
+  @Test("the shortest path reaches every state, one allowed event after another")
+  func shortestPaths() {
+    for kind in CaseKind.allCases {
+      let workflow = kind.workflow
+      #expect(workflow.shortestPath(to: workflow.initialState).isEmpty)
+      for state in workflow.states where state.name != workflow.initialState {
+        let path = workflow.shortestPath(to: state.name)
+        #expect(!path.isEmpty, "\(kind.rawValue): no path to \(state.name)")
+        var current = workflow.initialState
+        for transition in path {
+          #expect(transition.sources.contains(current))
+          #expect(!transition.isCommon)
+          current = transition.target ?? current
+        }
+        #expect(current == state.name)
+        // Breadth first: no state is visited twice on the way.
+        #expect(Set(path.compactMap(\.target)).count == path.count)
+      }
+    }
+    // The arrears complaint's way to `closed`, as the regulation runs it.
+    let closed = CaseKind.arrears.workflow.shortestPath(to: "closed").map(\.event.rawValue)
+    #expect(closed == ["accept", "transfer", "resolve", "close"])
+  }
+
   @Test("replaying the events gives the same case", arguments: CaseKind.allCases)
   func replay(kind: CaseKind) throws {
     for state in kind.workflow.states {
@@ -301,7 +346,7 @@ struct WorkflowTests {
           details: Fixtures.details(kind)),
         id: reliefCase.id, at: Fixtures.openedAt, officer: "tester", context: Fixtures.context())
       events.append(opening.event)
-      for (step, transition) in Fixtures.path(in: kind.workflow, to: state.name).enumerated() {
+      for (step, transition) in kind.workflow.shortestPath(to: state.name).enumerated() {
         let decision = try reliefCase.applying(
           EventRequest(
             transition.event, inputs: Fixtures.inputs(for: transition.event, kind: kind),

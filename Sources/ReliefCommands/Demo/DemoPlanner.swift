@@ -120,23 +120,6 @@ struct DemoPlanner {
     return steps.sorted { ($0.at, $0.caseIndex) < ($1.at, $1.caseIndex) }
   }
 
-  /// The shortest chain of events from the initial state to `target`, read from the workflow.
-  static func path(in workflow: Workflow, to target: CaseState) -> [Transition] {
-    var paths: [CaseState: [Transition]] = [workflow.initialState: []]
-    var queue = [workflow.initialState]
-    while !queue.isEmpty {
-      let state = queue.removeFirst()
-      for transition in workflow.transitions where !transition.isCommon {
-        guard transition.sources.contains(state), let next = transition.target,
-          paths[next] == nil
-        else { continue }
-        paths[next] = paths[state]! + [transition]
-        queue.append(next)
-      }
-    }
-    return paths[target] ?? []
-  }
-
   private struct Planned {
     var event: EventName
     var inputs: EventInputs
@@ -187,7 +170,7 @@ struct DemoPlanner {
       title = chinese.value("tier", tier.rawValue)
     }
     var outstanding = details.arrears?.amountOwed ?? .zero
-    let skeleton = Self.path(in: kind.workflow, to: target)
+    let skeleton = kind.workflow.shortestPath(to: target)
     for (position, transition) in skeleton.enumerated() {
       var inputs = EventInputs()
       var gap = random.int(1...8)

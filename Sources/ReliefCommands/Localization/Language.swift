@@ -27,13 +27,34 @@ enum Language: String, CaseIterable, Sendable {
 struct Localizer: Sendable {
   let language: Language
 
-  /// The text of a key, Chinese falling back to English, English to the key itself.
+  /// The text of a key, Chinese falling back to English, English to the key itself (a test
+  /// holds every key the sources name to the tables, so the last never reaches a person).
   func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {
-    var text = language.table[key] ?? Strings.english[key] ?? key
-    for (name, value) in arguments {
-      text = text.replacingOccurrences(of: "{\(name)}", with: value)
+    let text = language.table[key] ?? Strings.english[key] ?? key
+    return Self.fill(text, arguments)
+  }
+
+  /// Fills `{name}` placeholders in one pass over the template: a value that itself contains
+  /// `{other}` is inserted as it is, never filled again. Unknown placeholders stay as written.
+  static func fill(_ template: String, _ arguments: [String: String]) -> String {
+    guard !arguments.isEmpty, template.contains("{") else { return template }
+    var result = ""
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{") {
+      result += rest[..<open]
+      let afterOpen = rest.index(after: open)
+      if let close = rest[afterOpen...].firstIndex(of: "}"),
+        let value = arguments[String(rest[afterOpen..<close])]
+      {
+        result += value
+        rest = rest[rest.index(after: close)...]
+      } else {
+        result.append("{")
+        rest = rest[afterOpen...]
+      }
     }
-    return text
+    result += rest
+    return result
   }
 
   /// True when the table has the key.

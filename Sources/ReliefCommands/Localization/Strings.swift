@@ -2,15 +2,21 @@
 /// they word (core, reports, data, deadlines...). Every part has the same keys in every language;
 /// a test holds them to it.
 enum Strings {
-  /// Every English string.
-  static let english: [String: String] = merge([
+  /// The English parts; no key is in two of them (a test holds them to it).
+  static let englishParts: [[String: String]] = [
     englishCore, englishDeadlines, englishData, englishReports,
-  ])
+  ]
+
+  /// The Chinese parts, in the order of the English ones.
+  static let chineseParts: [[String: String]] = [
+    chineseCore, chineseDeadlines, chineseData, chineseReports,
+  ]
+
+  /// Every English string.
+  static let english: [String: String] = merge(englishParts)
 
   /// Every Chinese string.
-  static let chinese: [String: String] = merge([
-    chineseCore, chineseDeadlines, chineseData, chineseReports,
-  ])
+  static let chinese: [String: String] = merge(chineseParts)
 
   private static func merge(_ parts: [[String: String]]) -> [String: String] {
     parts.reduce(into: [:]) { result, part in

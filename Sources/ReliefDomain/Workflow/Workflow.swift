@@ -49,8 +49,29 @@ public struct Workflow: Sendable {
     transitions.filter { $0.sources.contains(state) }.map(\.event)
   }
 
-  /// The states that run no clock and are not terminal.
+  /// The terminal states: a case there is finished (a note may still be added).
   public var terminalStates: [CaseState] { states.filter(\.isTerminal).map(\.name) }
+
+  /// The shortest chain of workflow events (the common ones aside) from the initial state to
+  /// `target`, found breadth-first in the order the events are listed; empty for the initial
+  /// state and for a state no chain reaches. The demo and the tests drive cases along it.
+  public func shortestPath(to target: CaseState) -> [Transition] {
+    var paths: [CaseState: [Transition]] = [initialState: []]
+    var queue = [initialState]
+    var next = 0
+    while next < queue.count {
+      let state = queue[next]
+      next += 1
+      for transition in transitions where !transition.isCommon {
+        guard transition.sources.contains(state), let reached = transition.target,
+          paths[reached] == nil
+        else { continue }
+        paths[reached] = (paths[state] ?? []) + [transition]
+        queue.append(reached)
+      }
+    }
+    return paths[target] ?? []
+  }
 }
 
 /// A state of a workflow.
@@ -61,7 +82,10 @@ public struct StateSpec: Sendable {
   public let isTerminal: Bool
   /// The clock that runs here, if any.
   public let clock: ClockSpec?
-  /// True when waiting here stops the clock (awaiting documents).
+  /// True when waiting here stops the clock (awaiting documents). The engine needs no rule of
+  /// its own for it: such a state runs no clock, and every event leaving it either ends the case
+  /// or returns to a state whose clock then starts afresh from that day (a test holds every
+  /// workflow to this). `workflow show` and the docs say "the clock stops" from it.
   public let pausesClock: Bool
 
   /// Creates a state.
