@@ -3,20 +3,20 @@ import GRDB
 import ReliefDomain
 
 /// A case for the bulk loader: how it was opened, and the events that followed, in order.
-public struct PlannedCase: Sendable {
+package struct PlannedCase: Sendable {
   /// The id it is stored under.
-  public var id: CaseID
+  package var id: CaseID
   /// What the opening recorded.
-  public var opening: CaseOpening
+  package var opening: CaseOpening
   /// When it was opened.
-  public var openedAt: Instant
+  package var openedAt: Instant
   /// Who opened it.
-  public var officer: String
+  package var officer: String
   /// Every later event, each with its time (`at`) set.
-  public var events: [EventRequest]
+  package var events: [EventRequest]
 
   /// Creates a planned case.
-  public init(
+  package init(
     id: CaseID, opening: CaseOpening, openedAt: Instant, officer: String,
     events: [EventRequest]
   ) {
@@ -29,16 +29,16 @@ public struct PlannedCase: Sendable {
 }
 
 /// A service for the bulk loader.
-public struct PlannedService: Sendable {
+package struct PlannedService: Sendable {
   /// What was delivered; its enterprises must have been loaded.
-  public var draft: ServiceDraft
+  package var draft: ServiceDraft
   /// Who logged it.
-  public var officer: String
+  package var officer: String
   /// When it was logged.
-  public var recordedAt: Instant
+  package var recordedAt: Instant
 
   /// Creates a planned service.
-  public init(draft: ServiceDraft, officer: String, recordedAt: Instant) {
+  package init(draft: ServiceDraft, officer: String, recordedAt: Instant) {
     self.draft = draft
     self.officer = officer
     self.recordedAt = recordedAt
@@ -59,7 +59,7 @@ public struct PlannedService: Sendable {
 /// Fast, not safe: the connection does not wait for the disk (`synchronous = OFF`), and the
 /// search index is filled once per call rather than row by row. Never for an officer's database.
 /// A call that throws rolls its transaction back, and leaves the loader unusable.
-public final class BulkLoader {
+package final class BulkLoader {
   private let store: ReliefStore
   private var enterprises: [USCC: (rowID: Int64, region: RegionCode)] = [:]
   private var pending = EventQueue()
@@ -68,7 +68,7 @@ public final class BulkLoader {
   private var lastNumbers: [CaseKind: [Int: Int]] = [:]
 
   /// Prepares `store` for loading: the disk is no longer waited for.
-  public init(store: ReliefStore) throws {
+  package init(store: ReliefStore) throws {
     self.store = store
     try store.translatingErrors {
       try store.queue.writeWithoutTransaction { db in
@@ -80,10 +80,10 @@ public final class BulkLoader {
   }
 
   /// How many events wait for a later opening.
-  public var pendingEvents: Int { pending.count }
+  package var pendingEvents: Int { pending.count }
 
   /// Registers enterprises in one transaction.
-  public func addEnterprises(_ list: [(enterprise: Enterprise, createdAt: Instant)]) throws {
+  package func addEnterprises(_ list: [(enterprise: Enterprise, createdAt: Instant)]) throws {
     try store.write { session in
       try session.deferringSearchIndex {
         for (enterprise, createdAt) in list {
@@ -97,7 +97,7 @@ public final class BulkLoader {
   }
 
   /// Imports a year's working-day calendar, as `relief calendar import` would.
-  public func addCalendar(_ year: WorkingCalendar.Year, officer: String, now: Instant) throws {
+  package func addCalendar(_ year: WorkingCalendar.Year, officer: String, now: Instant) throws {
     _ = try store.write { session in
       try session.importCalendar(year, replace: false, officer: officer, now: now)
     }
@@ -105,7 +105,7 @@ public final class BulkLoader {
 
   /// Decides and stores cases in one transaction: each case's row and clocks as its events leave
   /// them, and the events up to the last opening among `cases`. Cases come in order of opening.
-  public func addCases(_ cases: [PlannedCase]) throws {
+  package func addCases(_ cases: [PlannedCase]) throws {
     let agency = try store.read { $0.agency }
     try store.write { session in
       try session.deferringSearchIndex {
@@ -118,7 +118,7 @@ public final class BulkLoader {
   }
 
   /// Stores services in one transaction.
-  public func addServices(_ services: [PlannedService]) throws {
+  package func addServices(_ services: [PlannedService]) throws {
     try store.write { session in
       for service in services {
         let draft = try service.draft.validated()
@@ -153,7 +153,7 @@ public final class BulkLoader {
 
   /// Writes the events still waiting and the case numbers taken, then checkpoints the database
   /// so that it stands alone in its file.
-  public func finish() throws {
+  package func finish() throws {
     try store.write { session in
       try session.deferringSearchIndex {
         try writePending(through: Instant(seconds: Int64.max), session: session)
