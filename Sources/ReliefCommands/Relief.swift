@@ -21,6 +21,11 @@ public struct Relief: ParsableCommand {
       ServiceGroup.self, ReportGroup.self,
     ])
 
+  /// The global options may also come before the subcommand (`relief --db x case list`):
+  /// argument-parser hands what it reads here to the subcommand's own `global`, which says the
+  /// same options in its help.
+  @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
   public init() {}
 
   /// Runs the command line and exits: 0 success, 1 refused or failed, 64 usage.
@@ -28,7 +33,7 @@ public struct Relief: ParsableCommand {
     let t = Localizer(
       language: Language.detect(flag: languageFlag(in: arguments), environment: Environment.values))
     do {
-      var command = try parseAsRoot(movingGlobalOptions(arguments))
+      var command = try parseAsRoot(arguments)
       try command.run()
       Foundation.exit(0)
     } catch let exit as ExitCode {
@@ -53,34 +58,6 @@ public struct Relief: ParsableCommand {
       StandardError.write(message + "\n")
       Foundation.exit(code.rawValue)
     }
-  }
-
-  /// Global options may come before the subcommand (`relief --db x case list`): they are moved
-  /// behind it, where every subcommand accepts them.
-  static func movingGlobalOptions(_ arguments: [String]) -> [String] {
-    var leading: [String] = []
-    var index = 0
-    while index < arguments.count {
-      let argument = arguments[index]
-      if argument == "--json" {
-        leading.append(argument)
-        index += 1
-      } else if ["--db", "--officer", "--lang"].contains(argument), index + 1 < arguments.count {
-        leading += [argument, arguments[index + 1]]
-        index += 2
-      } else if ["--db=", "--officer=", "--lang="].contains(where: argument.hasPrefix) {
-        leading.append(argument)
-        index += 1
-      } else {
-        break
-      }
-    }
-    guard !leading.isEmpty else { return arguments }
-    let rest = Array(arguments[index...])
-    if let separator = rest.firstIndex(of: "--") {
-      return Array(rest[..<separator]) + leading + Array(rest[separator...])
-    }
-    return rest + leading
   }
 
   static func fail(_ message: String) -> Never {
