@@ -120,13 +120,34 @@ extension ReliefStore {
   /// Runs every check of `relief db check` and returns the problems found, none when all pass.
   /// `progress` hears how many cases were replayed, out of how many. The checks read one
   /// consistent snapshot; only FTS5's own index check needs a (rolled back) write transaction,
-  /// kept to the end and short.
-  public func checkIntegrity(now: Instant, progress: (Int, Int) -> Void = { _, _ in }) throws
-    -> [IntegrityProblem]
-  {
+  /// kept to the end and short. A process that may not write the database cannot run that one:
+  /// it is left out and `skipped` hears of it, rather than reported as a problem.
+  public func checkIntegrity(
+    now: Instant, skipped: (IntegrityProblem.Check) -> Void = { _ in },
+    progress: (Int, Int) -> Void = { _, _ in }
+  ) throws -> [IntegrityProblem] {
     var problems = try read { try $0.checkIntegrity(now: now, progress: progress) }
-    problems += try rehearse { try $0.checkSearchStructure() }
+    if let structure = try searchStructureProblems() {
+      problems += structure
+    } else {
+      skipped(.search)
+    }
     return problems
+  }
+
+  /// FTS5's structure check, in a write transaction rolled back: on a connection that may
+  /// write, or else on a second, writable one when the process may write the file; nil when it
+  /// may not.
+  private func searchStructureProblems() throws -> [IntegrityProblem]? {
+    do {
+      if !isReadOnly { return try rehearse { try $0.checkSearchStructure() } }
+      guard let path, Self.canWrite(path) else { return nil }
+      let writable = try Self.open(at: path)
+      defer { try? writable.close() }
+      return try writable.rehearse { try $0.checkSearchStructure() }
+    } catch StoreError.databaseReadOnly {
+      return nil
+    }
   }
 }
 
@@ -408,7 +429,7 @@ extension StoreSession {
     do {
       try db.execute(sql: "INSERT INTO search (search) VALUES ('integrity-check')")
       return []
-    } catch let error as DatabaseError {
+    } catch let error as DatabaseError where error.resultCode != .SQLITE_READONLY {
       return [
         IntegrityProblem(
           check: .search, subject: "search", detail: .sqlite(error.message ?? error.description))

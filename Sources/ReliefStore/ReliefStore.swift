@@ -8,10 +8,13 @@ public final class ReliefStore: Sendable {
   /// The database file, or nil in memory.
   public let path: String?
   let queue: DatabaseQueue
+  /// True when the connection was opened read-only (`open(at:readOnly:)`): it never writes.
+  public let isReadOnly: Bool
 
-  private init(path: String?, queue: DatabaseQueue) {
+  private init(path: String?, queue: DatabaseQueue, isReadOnly: Bool = false) {
     self.path = path
     self.queue = queue
+    self.isReadOnly = isReadOnly
   }
 
   /// The newest schema version this build knows.
@@ -40,46 +43,70 @@ public final class ReliefStore: Sendable {
       Foundation.close(descriptor)
       created = true
     }
-    let store = try translatingOpenErrors { try openExisting(at: path, fresh: created) }
+    let store = try translatingOpenErrors(path: path) {
+      try openExisting(at: path, fresh: created)
+    }
     return (store, created)
   }
 
   /// Opens an existing database and migrates it forward; fails when there is none. With
   /// `tracingSQLTo`, every statement run is appended to that file with the values bound and the
   /// time it took, as SQL the `sqlite3` shell can run again (the benchmark's floor).
-  public static func open(at path: String, tracingSQLTo trace: String? = nil) throws
-    -> ReliefStore
+  ///
+  /// `readOnly` opens it for reading only, as the commands that only read do, so that they work
+  /// on a file or a folder the officer may not write: nothing is migrated (an older schema is
+  /// `StoreError.olderSchema`), and every write is refused by SQLite itself.
+  public static func open(
+    at path: String, readOnly: Bool = false, tracingSQLTo trace: String? = nil
+  )
+    throws -> ReliefStore
   {
     guard FileManager.default.fileExists(atPath: path) else {
       throw StoreError.databaseMissing(path: path)
     }
-    return try translatingOpenErrors {
-      try openExisting(at: path, fresh: false, trace: trace.flatMap(SQLTrace.init(path:)))
+    let trace = trace.flatMap(SQLTrace.init(path:))
+    return try translatingOpenErrors(path: path) {
+      readOnly
+        ? try openReadOnly(at: path, trace: trace)
+        : try openExisting(at: path, fresh: false, trace: trace)
     }
   }
 
-  private static func translatingOpenErrors<T>(_ body: () throws -> T) throws -> T {
+  private static func translatingOpenErrors<T>(path: String, _ body: () throws -> T) throws -> T {
     do {
       return try body()
     } catch let error as DatabaseError {
-      throw StoreError.database(error.message ?? error.description)
+      throw storeError(error, path: path)
     }
+  }
+
+  /// SQLite's error in the store's words: a database the process may not write (a read-only
+  /// file, folder or mount) says so instead of SQLite's "attempt to write a readonly database".
+  static func storeError(_ error: DatabaseError, path: String?) -> StoreError {
+    if let path, error.resultCode == .SQLITE_READONLY {
+      return .databaseReadOnly(path: path)
+    }
+    if let path, error.resultCode == .SQLITE_CANTOPEN, !canWrite(path) {
+      return .databaseReadOnly(path: path)
+    }
+    return .database(error.message ?? error.description)
+  }
+
+  /// True when this process may write the database file and create files beside it (the
+  /// write-ahead log and its index).
+  public static func canWrite(_ path: String) -> Bool {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    return access(path, W_OK) == 0 && access(folder, W_OK) == 0
   }
 
   private static func openExisting(at path: String, fresh: Bool, trace: SQLTrace? = nil) throws
     -> ReliefStore
   {
+    // SQLite would open a file it may not write read-only without a word, and fail later with
+    // "attempt to write a readonly database".
+    if access(path, W_OK) != 0 { throw StoreError.databaseReadOnly(path: path) }
     let queue: DatabaseQueue
-    var configuration = configuration()
-    if let trace {
-      configuration.prepareDatabase { db in
-        db.trace(options: .profile) { event in
-          if case .profile(let statement, let duration) = event {
-            trace.write(statement.expandedSQL, seconds: duration)
-          }
-        }
-      }
-    }
+    let configuration = configuration(tracingTo: trace)
     do {
       queue = try DatabaseQueue(path: path, configuration: configuration)
     } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -94,14 +121,75 @@ public final class ReliefStore: Sendable {
     return ReliefStore(path: path, queue: queue)
   }
 
+  /// Opens the database for reading only, without migrating it.
+  ///
+  /// A database in WAL mode needs its shared-memory index (`-shm`) beside it, which SQLite 3.40
+  /// cannot create in a folder the process may not write (or on a read-only mount), and then
+  /// refuses even to read. When no write-ahead log exists (every committed change is in the
+  /// file) and nobody can be writing (a read-only mount, or a file or folder that grants no one
+  /// write permission), the file is read as immutable instead, which needs no index.
+  private static func openReadOnly(at path: String, trace: SQLTrace?) throws -> ReliefStore {
+    var configuration = configuration(tracingTo: trace)
+    configuration.readonly = true
+    func opening(_ location: String) throws -> (DatabaseQueue, Int) {
+      let queue = try DatabaseQueue(path: location, configuration: configuration)
+      return (queue, try schemaVersion(of: queue, path: path))
+    }
+    let (queue, version): (DatabaseQueue, Int)
+    do {
+      (queue, version) = try opening(path)
+    } catch let error as DatabaseError
+      where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode)
+    {
+      guard nobodyCanWrite(path), !FileManager.default.fileExists(atPath: path + "-wal") else {
+        throw StoreError.databaseUnreadable(path: path)
+      }
+      (queue, version) = try opening(immutableURI(path))
+    }
+    if version > schemaVersion {
+      throw StoreError.newerSchema(found: version, supported: schemaVersion)
+    }
+    if version < schemaVersion {
+      throw StoreError.olderSchema(path: path, found: version, supported: schemaVersion)
+    }
+    return ReliefStore(path: path, queue: queue, isReadOnly: true)
+  }
+
+  private static func schemaVersion(of queue: DatabaseQueue, path: String) throws -> Int {
+    do {
+      return try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+      throw StoreError.notAReliefDatabase(path: path)
+    }
+  }
+
+  /// True when no process (root aside) can be changing the file: it is on a read-only mount, or
+  /// the file or its folder grants no one write permission.
+  static func nobodyCanWrite(_ path: String) -> Bool {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    var volume = statvfs()
+    if statvfs(path, &volume) == 0, volume.f_flag & UInt(ST_RDONLY) != 0 { return true }
+    let writable = mode_t(S_IWUSR | S_IWGRP | S_IWOTH)
+    var file = stat()
+    var parent = stat()
+    guard stat(path, &file) == 0, stat(folder, &parent) == 0 else { return false }
+    return file.st_mode & writable == 0 || parent.st_mode & writable == 0
+  }
+
+  /// The file as an SQLite URI, read-only and immutable.
+  static func immutableURI(_ path: String) -> String {
+    let url = URL(fileURLWithPath: path).standardizedFileURL
+    return url.absoluteString + "?mode=ro&immutable=1"
+  }
+
   /// A fresh database in memory, for tests.
   public static func inMemory() throws -> ReliefStore {
-    let queue = try DatabaseQueue(configuration: configuration())
+    let queue = try DatabaseQueue(configuration: configuration(tracingTo: nil))
     try migrate(queue, path: ":memory:")
     return ReliefStore(path: nil, queue: queue)
   }
 
-  static func configuration() -> Configuration {
+  static func configuration(tracingTo trace: SQLTrace?) -> Configuration {
     var configuration = Configuration()
     // Officers share a database: a writer waits for another rather than failing.
     configuration.busyMode = .timeout(30)
@@ -109,6 +197,15 @@ public final class ReliefStore: Sendable {
     configuration.prepareDatabase { db in
       // A logged complaint must survive a power cut, not only a crash.
       try db.execute(sql: "PRAGMA synchronous = FULL")
+    }
+    if let trace {
+      configuration.prepareDatabase { db in
+        db.trace(options: .profile) { event in
+          if case .profile(let statement, let duration) = event {
+            trace.write(statement.expandedSQL, seconds: duration)
+          }
+        }
+      }
     }
     return configuration
   }
@@ -144,6 +241,15 @@ public final class ReliefStore: Sendable {
     try translatingErrors { try queue.write { db in try body(try StoreSession(db)) } }
   }
 
+  /// Runs `body` in one write transaction with the time read once the transaction holds the
+  /// write lock: a writer that waited for another never records an event "before" the one the
+  /// other wrote meanwhile. `clock` is read exactly once, inside the transaction.
+  public func write<T>(
+    at clock: (Agency) throws -> Instant, _ body: (StoreSession, Instant) throws -> T
+  ) throws -> T {
+    try write { session in try body(session, try clock(session.agency)) }
+  }
+
   /// Runs `body` in one read transaction: a consistent view.
   public func read<T>(_ body: (StoreSession) throws -> T) throws -> T {
     try translatingErrors { try queue.read { db in try body(try StoreSession(db)) } }
@@ -154,7 +260,7 @@ public final class ReliefStore: Sendable {
     do {
       return try body()
     } catch let error as DatabaseError {
-      throw StoreError.database(error.message ?? error.description)
+      throw Self.storeError(error, path: path)
     }
   }
 

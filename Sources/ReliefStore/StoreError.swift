@@ -8,6 +8,14 @@ public enum StoreError: Error, Equatable, Sendable {
   case notAReliefDatabase(path: String)
   /// A newer Relief migrated this database; this one cannot read it.
   case newerSchema(found: Int, supported: Int)
+  /// The database has an older schema, and a read-only open does not migrate it.
+  case olderSchema(path: String, found: Int, supported: Int)
+  /// The process may not write the database (the file, its folder or the mount is read-only):
+  /// only reading commands work.
+  case databaseReadOnly(path: String)
+  /// The database cannot even be read without write access: it is in WAL mode, its
+  /// shared-memory index cannot be created beside it, and it may be changing.
+  case databaseUnreadable(path: String)
   /// No enterprise with this code.
   case enterpriseNotFound(USCC)
   /// An enterprise with this code is already registered.

@@ -36,7 +36,8 @@ extension Relief {
       let amount = try Parse.money(amount)
       let due = try Parse.date(due, field: "due")
       let zone =
-        (try? ReliefStore.open(at: global.databasePath).read { $0.agency.zone }) ?? .shanghai
+        (try? ReliefStore.open(at: global.databasePath, readOnly: true).read { $0.agency.zone })
+        ?? .shanghai
       let until =
         try until.map { try Parse.date($0, field: "until") }
         ?? zone.date(of: try Clock.now(zone: zone))

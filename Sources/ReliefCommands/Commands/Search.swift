@@ -17,6 +17,8 @@ extension Relief {
 
     @OptionGroup var global: GlobalOptions
 
+    var readsOnly: Bool { true }
+
     @Argument(help: "The words to look for.")
     var words: [String]
 

@@ -4,12 +4,12 @@
 enum Strings {
   /// The English parts; no key is in two of them (a test holds them to it).
   static let englishParts: [[String: String]] = [
-    englishCore, englishDeadlines, englishData, englishReports,
+    englishCore, englishDeadlines, englishData, englishReports, englishWriters,
   ]
 
   /// The Chinese parts, in the order of the English ones.
   static let chineseParts: [[String: String]] = [
-    chineseCore, chineseDeadlines, chineseData, chineseReports,
+    chineseCore, chineseDeadlines, chineseData, chineseReports, chineseWriters,
   ]
 
   /// Every English string.

@@ -7,6 +7,8 @@ import ReliefStore
 struct CommandContext {
   let store: ReliefStore
   let agency: Agency
+  /// The time the command started. What a command records takes its time inside the writing
+  /// transaction instead (`write(_:)`).
   let now: Instant
   let officerName: String?
   let global: GlobalOptions
@@ -28,13 +30,27 @@ struct CommandContext {
     return try global.officerName()
   }
 
-  /// Opens the database the options name.
+  /// Opens the database the options name, read-only for a command that only reads.
   /// `RELIEF_TRACE_SQL=FILE` appends every statement run to FILE, with its time (see
   /// Docs/performance.md).
-  static func open(_ global: GlobalOptions) throws -> CommandContext {
-    let store = try ReliefStore.open(
-      at: global.databasePath, tracingSQLTo: Environment.values["RELIEF_TRACE_SQL"])
+  static func open(_ global: GlobalOptions, readOnly: Bool = false) throws -> CommandContext {
+    let path = global.databasePath
+    let trace = Environment.values["RELIEF_TRACE_SQL"]
+    let store: ReliefStore
+    do {
+      store = try ReliefStore.open(at: path, readOnly: readOnly, tracingSQLTo: trace)
+    } catch StoreError.olderSchema where readOnly && ReliefStore.canWrite(path) {
+      // An officer who may write upgrades the schema on the way, as any command did before.
+      store = try ReliefStore.open(at: path, tracingSQLTo: trace)
+    }
     return try CommandContext(store: store, global: global)
+  }
+
+  /// Runs `body` in one write transaction, with the time now read once the transaction holds
+  /// the write lock (`RELIEF_NOW` when set): an officer who waited for another never records
+  /// an event "before" the one recorded meanwhile, and `--at` is held to the same time.
+  func write<T>(_ body: (StoreSession, Instant) throws -> T) throws -> T {
+    try store.write(at: { try Clock.now(zone: $0.zone) }, body)
   }
 
   init(store: ReliefStore, global: GlobalOptions) throws {
@@ -92,11 +108,16 @@ enum Clock {
 /// `run(_:)`, so every command stays small and the opening logic lives here.
 protocol StoreCommand: ParsableCommand {
   var global: GlobalOptions { get }
+  /// True for a command that only reads: it opens the database read-only, so that it works on
+  /// a file, folder or mount the officer may not write. Default false.
+  var readsOnly: Bool { get }
   func run(_ context: CommandContext) throws
 }
 
 extension StoreCommand {
+  var readsOnly: Bool { false }
+
   func run() throws {
-    try run(CommandContext.open(global))
+    try run(CommandContext.open(global, readOnly: readsOnly))
   }
 }

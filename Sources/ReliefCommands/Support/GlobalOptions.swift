@@ -55,14 +55,31 @@ extension GlobalOptions {
     (path as NSString).expandingTildeInPath
   }
 
-  /// The officer: `--officer`, `RELIEF_OFFICER`, or the login name.
+  /// The officer: `--officer`, `RELIEF_OFFICER`, or the login name. A name given is checked like
+  /// any input and refused when it is blank, too long or holds a control character, never
+  /// replaced by the next candidate; only an absent (or empty) `RELIEF_OFFICER` falls through to
+  /// the login name.
   func officerName() throws -> String {
+    if let officer {
+      do {
+        return try Text.required(officer, field: "officer", maxLength: Self.officerMaxLength)
+      } catch {
+        throw DomainError.text(error)
+      }
+    }
     let environment = Environment.values
-    let candidates = [
-      officer, environment["RELIEF_OFFICER"], environment["USER"], environment["LOGNAME"],
-    ]
-    for candidate in candidates {
-      if let name = try? Text.clean(candidate, field: "officer", required: true, maxLength: 60) {
+    if let value = environment["RELIEF_OFFICER"], !value.isEmpty {
+      do {
+        return try Text.required(value, field: "officer", maxLength: Self.officerMaxLength)
+      } catch {
+        throw Refusal(
+          "error.officer-env", ["reason": ErrorText.describe(error, localizer, optionPrefix: "")])
+      }
+    }
+    for candidate in [environment["USER"], environment["LOGNAME"]] {
+      if let name = try? Text.clean(
+        candidate, field: "officer", required: true, maxLength: Self.officerMaxLength)
+      {
         return name
       }
     }
@@ -74,6 +91,9 @@ extension GlobalOptions {
     }
     throw Refusal("error.bad-officer")
   }
+
+  /// The longest officer name.
+  static let officerMaxLength = 60
 
   /// The localizer for `--lang` or the environment.
   var localizer: Localizer {

@@ -175,6 +175,12 @@ enum ErrorText {
     case .notAReliefDatabase(let path): return t("error.not-relief", ["path": path])
     case .newerSchema(let found, let supported):
       return t("error.newer-schema", ["found": String(found), "supported": String(supported)])
+    case .olderSchema(let path, let found, let supported):
+      return t(
+        "error.older-schema-read-only",
+        ["path": path, "found": String(found), "supported": String(supported)])
+    case .databaseReadOnly(let path): return t("error.database-read-only", ["path": path])
+    case .databaseUnreadable(let path): return t("error.database-unreadable", ["path": path])
     case .enterpriseNotFound(let uscc):
       return t("error.enterprise-not-found", ["uscc": uscc.rawValue])
     case .enterpriseExists(let uscc): return t("error.enterprise-exists", ["uscc": uscc.rawValue])

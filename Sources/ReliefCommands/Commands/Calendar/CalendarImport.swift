@@ -52,8 +52,8 @@ extension Relief.CalendarGroup {
       }
       let year = try WorkingCalendar.Year.from(year: content.year, days: days)
       let officer = try context.officer()
-      let recounted = try context.store.write { session in
-        try session.importCalendar(year, replace: replace, officer: officer, now: context.now)
+      let recounted = try context.write { session, now in
+        try session.importCalendar(year, replace: replace, officer: officer, now: now)
       }
       if context.json {
         context.print(

@@ -11,6 +11,8 @@ extension Relief.CalendarGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    var readsOnly: Bool { true }
+
     @Argument(help: "The month, YYYY-MM (default: this month).")
     var month: String?
 

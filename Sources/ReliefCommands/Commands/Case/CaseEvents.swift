@@ -10,9 +10,8 @@ enum CaseEvents {
     let caseID = try Parse.caseID(id)
     let officer = try context.officer()
     let at = try at.map { try Parse.time($0) }
-    let record = try context.store.write { session in
-      try session.perform(
-        event, inputs: inputs, at: at, officer: officer, on: caseID, now: context.now)
+    let record = try context.write { session, now in
+      try session.perform(event, inputs: inputs, at: at, officer: officer, on: caseID, now: now)
     }
     let rendering = CaseRendering(context)
     if context.json {

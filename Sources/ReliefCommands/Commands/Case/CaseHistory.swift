@@ -11,6 +11,8 @@ extension Relief.CaseGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    var readsOnly: Bool { true }
+
     @Argument(help: "The case id.")
     var id: String
 

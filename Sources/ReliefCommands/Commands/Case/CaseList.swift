@@ -12,6 +12,8 @@ extension Relief.CaseGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    var readsOnly: Bool { true }
+
     @Option(help: "Only this kind.")
     var kind: CaseKind?
 

@@ -59,11 +59,11 @@ struct OpenOptions: ParsableArguments {
       assignee: assignee ?? officer, details: details)
     let record: CaseRecord
     do {
-      record = try context.store.write { session in
+      record = try context.write { session, now in
         if let newEnterprise, try session.enterprise(uscc) == nil {
-          try session.addEnterprise(newEnterprise, now: context.now)
+          try session.addEnterprise(newEnterprise, now: now)
         }
-        return try session.openCase(opening, at: at, officer: officer, now: context.now)
+        return try session.openCase(opening, at: at, officer: officer, now: now)
       }
     } catch StoreError.enterpriseNotFound(let missing) {
       throw Refusal("error.enterprise-not-found-open", ["uscc": missing.rawValue])

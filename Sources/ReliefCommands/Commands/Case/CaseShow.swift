@@ -11,6 +11,8 @@ extension Relief.CaseGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    var readsOnly: Bool { true }
+
     @Argument(help: "The case id, such as AR-2026-000001.")
     var id: String
 

@@ -16,6 +16,8 @@ extension Relief.DbGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    var readsOnly: Bool { true }
+
     @Argument(help: "The backup file to write.")
     var file: String
 

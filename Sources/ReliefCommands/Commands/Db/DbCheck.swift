@@ -18,14 +18,19 @@ extension Relief.DbGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    var readsOnly: Bool { true }
+
     func run(_ context: CommandContext) throws {
       let t = context.t
       let cases = try context.store.read { try $0.counts().cases }
       let progress = Progress(label: t("db.check.progress"), total: cases)
-      let problems = try context.store.checkIntegrity(now: context.now) { _, _ in
-        progress.advance()
-      }
+      var skipped: [IntegrityProblem.Check] = []
+      let problems = try context.store.checkIntegrity(
+        now: context.now, skipped: { skipped.append($0) }, progress: { _, _ in progress.advance() })
       progress.finish()
+      for check in skipped {
+        context.warn(t("db.check.skipped.\(check.rawValue)"))
+      }
       let text = IntegrityText(t: t, zone: context.zone)
       if context.json {
         context.print(

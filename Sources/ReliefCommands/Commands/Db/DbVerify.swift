@@ -16,6 +16,8 @@ extension Relief.DbGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    var readsOnly: Bool { true }
+
     func run(_ context: CommandContext) throws {
       let t = context.t
       let total = try context.store.read { try $0.counts().events }

@@ -25,9 +25,9 @@ extension Relief.EnterpriseGroup {
         uscc: code, name: fields.name ?? "", region: try Parse.region(fields.region ?? ""),
         hasChecksumWarning: USCC.checksumProblem(of: code) != nil)
       try fields.apply(to: &enterprise)
-      let view = try context.store.write { session in
-        try session.addEnterprise(enterprise, now: context.now)
-        return try session.enterpriseView(code, today: context.today)!
+      let view = try context.write { session, now in
+        try session.addEnterprise(enterprise, now: now)
+        return try session.enterpriseView(code, today: context.zone.date(of: now))!
       }
       let rendering = EnterpriseRendering(context)
       if context.json {

@@ -11,6 +11,8 @@ extension Relief.EnterpriseGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    var readsOnly: Bool { true }
+
     @Option(help: "Region prefix: 2, 4 or 6 digits (44 is all of Guangdong).")
     var region: String?
 

@@ -11,6 +11,8 @@ extension Relief.EnterpriseGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    var readsOnly: Bool { true }
+
     @Argument(help: "The enterprise's Unified Social Credit Code.")
     var code: String
 

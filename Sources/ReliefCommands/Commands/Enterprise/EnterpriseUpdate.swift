@@ -18,7 +18,7 @@ extension Relief.EnterpriseGroup {
 
     func run(_ context: CommandContext) throws {
       let uscc = try Parse.uscc(code, allowBadChecksum: true)
-      let view = try context.store.write { session in
+      let view = try context.write { session, now in
         guard var enterprise = try session.enterprise(uscc) else {
           throw StoreError.enterpriseNotFound(uscc)
         }
@@ -30,8 +30,8 @@ extension Relief.EnterpriseGroup {
           enterprise.size = nil
         }
         try fields.apply(to: &enterprise)
-        try session.updateEnterprise(enterprise, now: context.now)
-        return try session.enterpriseView(uscc, today: context.today)!
+        try session.updateEnterprise(enterprise, now: now)
+        return try session.enterpriseView(uscc, today: context.zone.date(of: now))!
       }
       let rendering = EnterpriseRendering(context)
       if context.json {

@@ -11,6 +11,8 @@ extension Relief.ExportGroup {
     )
 
     @OptionGroup var global: GlobalOptions
+
+    var readsOnly: Bool { true }
     @OptionGroup var options: ExportOptions
 
     @Option(help: "Only cases of this kind (CSV then has only that kind's detail columns).")

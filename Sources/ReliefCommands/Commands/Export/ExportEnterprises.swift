@@ -10,6 +10,8 @@ extension Relief.ExportGroup {
       abstract: "Export every enterprise, in the order they were registered.")
 
     @OptionGroup var global: GlobalOptions
+
+    var readsOnly: Bool { true }
     @OptionGroup var options: ExportOptions
 
     func run(_ context: CommandContext) throws {

@@ -10,6 +10,8 @@ extension Relief.ExportGroup {
       abstract: "Export every event of every case, case by case in order.")
 
     @OptionGroup var global: GlobalOptions
+
+    var readsOnly: Bool { true }
     @OptionGroup var options: ExportOptions
 
     @Option(help: "Only events of cases of this kind.")

@@ -10,6 +10,8 @@ extension Relief.ExportGroup {
       abstract: "Export every service activity with the enterprises it lists.")
 
     @OptionGroup var global: GlobalOptions
+
+    var readsOnly: Bool { true }
     @OptionGroup var options: ExportOptions
 
     func run(_ context: CommandContext) throws {

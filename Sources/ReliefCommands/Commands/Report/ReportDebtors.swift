@@ -16,6 +16,8 @@ extension Relief.ReportGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    var readsOnly: Bool { true }
+
     @Option(help: "Region prefix of the complaining enterprise: 2, 4 or 6 digits.")
     var region: String?
 

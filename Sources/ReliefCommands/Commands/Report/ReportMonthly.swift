@@ -18,6 +18,9 @@ extension Relief.ReportGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    /// Only reads, unless it freezes the summary.
+    var readsOnly: Bool { !freeze }
+
     @Option(help: "The month, YYYY-MM (default: the last complete month).")
     var month: String?
 
@@ -94,10 +97,10 @@ extension Relief.ReportGroup {
       month: YearMonth, region: RegionPrefix?, isComplete: Bool, _ context: CommandContext
     ) throws -> MonthlyReport {
       let officer = freeze ? try context.officer() : ""
-      let body: (StoreSession) throws -> MonthlyReport = { session in
+      let body: (StoreSession, Instant) throws -> MonthlyReport = { session, now in
         var report = MonthlyReport(
           summary: try session.monthlySummary(month, region: region), zone: context.zone,
-          generatedAt: context.now, isComplete: isComplete)
+          generatedAt: now, isComplete: isComplete)
         var freezes = try session.frozenReports(month: month, region: region)
         let latest = freezes.last
         var differences: [FigureDifference] = []
@@ -114,7 +117,7 @@ extension Relief.ReportGroup {
           let figures = report.figuresJSON().render(pretty: false)
           freezes.append(
             try session.freezeReport(
-              month: month, region: region, figures: figures, officer: officer, now: context.now))
+              month: month, region: region, figures: figures, officer: officer, now: now))
         }
         if !freezes.isEmpty {
           report.freeze = FreezeComparison(
@@ -122,7 +125,8 @@ extension Relief.ReportGroup {
         }
         return report
       }
-      return freeze ? try context.store.write(body) : try context.store.read(body)
+      return freeze
+        ? try context.write(body) : try context.store.read { try body($0, context.now) }
     }
   }
 }

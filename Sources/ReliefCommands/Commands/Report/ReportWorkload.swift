@@ -11,6 +11,8 @@ extension Relief.ReportGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    var readsOnly: Bool { true }
+
     @Option(help: "Only this kind.")
     var kind: CaseKind?
 

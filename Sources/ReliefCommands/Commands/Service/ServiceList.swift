@@ -11,6 +11,8 @@ extension Relief.ServiceGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    var readsOnly: Bool { true }
+
     @Option(help: "Only this type.")
     var type: ServiceType?
 

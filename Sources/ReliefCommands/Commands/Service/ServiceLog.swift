@@ -41,11 +41,6 @@ extension Relief.ServiceGroup {
 
     func run(_ context: CommandContext) throws {
       let day = try Parse.date(date, field: "date")
-      guard day <= context.today else {
-        throw Refusal(
-          "error.service-date-future",
-          ["date": day.description, "today": context.today.description])
-      }
       let draft = ServiceDraft(
         type: type, date: day,
         enterprises: try enterprises.map { try Parse.uscc($0, allowBadChecksum: true) },
@@ -53,8 +48,13 @@ extension Relief.ServiceGroup {
       let officer = try context.officer()
       let record: ServiceRecord
       do {
-        record = try context.store.write { session in
-          try session.logService(draft, officer: officer, now: context.now)
+        record = try context.write { session, now in
+          let today = context.zone.date(of: now)
+          guard day <= today else {
+            throw Refusal(
+              "error.service-date-future", ["date": day.description, "today": today.description])
+          }
+          return try session.logService(draft, officer: officer, now: now)
         }
       } catch StoreError.enterpriseNotFound(let uscc) {
         throw Refusal("error.service-enterprise-unknown", ["uscc": uscc.rawValue])

@@ -10,6 +10,8 @@ extension Relief.SettingsGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    var readsOnly: Bool { true }
+
     func run(_ context: CommandContext) throws {
       let stored = context.agency.settings
       let t = context.t

@@ -19,9 +19,9 @@ extension Relief.SettingsGroup {
     func run(_ context: CommandContext) throws {
       let stored = try SettingsCatalog.validated(
         key: key, value: value, current: context.agency.clocks)
-      let recounted = try context.store.write { session in
+      let recounted = try context.write { session, now in
         try session.setSetting(key, to: stored)
-        return try session.recountRunningClocks(now: context.now)
+        return try session.recountRunningClocks(now: now)
       }
       if context.json {
         context.print(

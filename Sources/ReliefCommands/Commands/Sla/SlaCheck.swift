@@ -12,6 +12,8 @@ extension Relief.SlaGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    var readsOnly: Bool { true }
+
     @Option(help: "Region prefix of the enterprises: 2, 4 or 6 digits.")
     var region: String?
 
