@@ -159,6 +159,15 @@ struct ImportSafetyTests {
     try refused(
       target, ["import", "cases", try write(target, "long.json", long)],
       saying: ["line 2:", "officer", "60"])
+    // A service's recorder likewise.
+    let services = """
+      type,date,region,served,officer
+      training,2026-04-10,440300,3,\(String(repeating: "y", count: 61))
+
+      """
+    try refused(
+      target, ["import", "services", try write(target, "s.csv", services)],
+      saying: ["line 2:", "officer", "60"])
   }
 
   @Test("an event recorded before it took effect is refused with its own message")
@@ -171,7 +180,8 @@ struct ImportSafetyTests {
     try refused(
       target, ["import", "cases", try write(target, "early.json", early)],
       saying: ["line 2:", "recorded", "2026-03-01T09:00:00+08:00", "before"])
-    let result = try target.run("import", "cases", target.folder.appendingPathComponent("early.json").path)
+    let result = try target.run(
+      "import", "cases", target.folder.appendingPathComponent("early.json").path)
     #expect(!result.stderr.contains("in the future"), "\(result.stderr)")
   }
 
