@@ -26,6 +26,7 @@ let package = Package(
         .embedInCode("0002_search.sql"),
         .embedInCode("0003_reports.sql"),
         .embedInCode("0004_province.sql"),
+        .embedInCode("0005_search_fold.sql"),
       ]
     ),
     // The only module that talks to SQLite.

@@ -6,5 +6,6 @@ public enum ReliefMigrations {
     (2, "search", String(decoding: PackageResources._002_search_sql, as: UTF8.self)),
     (3, "reports", String(decoding: PackageResources._003_reports_sql, as: UTF8.self)),
     (4, "province", String(decoding: PackageResources._004_province_sql, as: UTF8.self)),
+    (5, "search_fold", String(decoding: PackageResources._005_search_fold_sql, as: UTF8.self)),
   ]
 }

@@ -89,7 +89,7 @@ public final class ReliefStore: Sendable {
     if let path, error.resultCode == .SQLITE_CANTOPEN, !canWrite(path) {
       return .databaseReadOnly(path: path)
     }
-    return .database(error.message ?? error.description)
+    return StoreError(error)
   }
 
   /// True when this process may write the database file and create files beside it (the
@@ -255,7 +255,7 @@ public final class ReliefStore: Sendable {
     try translatingErrors { try queue.read { db in try body(try StoreSession(db)) } }
   }
 
-  /// SQLite's errors become `StoreError.database`, so that no caller needs GRDB.
+  /// SQLite's errors become `StoreError`s, so that no caller needs GRDB.
   func translatingErrors<T>(_ body: () throws -> T) throws -> T {
     do {
       return try body()
@@ -294,5 +294,25 @@ final class SQLTrace: @unchecked Sendable {
     guard !sql.hasPrefix("--") else { return }
     let milliseconds = (seconds * 1_000_000).rounded() / 1000
     handle.write(Data("-- \(milliseconds) ms\n\(sql);\n".utf8))
+  }
+}
+
+extension StoreError {
+  /// An error of SQLite's as a `StoreError`, or nil for any other error: for the errors a caller
+  /// catches inside a transaction (an import's refusal of one record), before `write` would
+  /// translate them.
+  public init?(translating error: any Error) {
+    guard let error = error as? DatabaseError else { return nil }
+    self.init(error)
+  }
+
+  /// SQLite's message alone: GRDB's description of an error also prints the statement and its
+  /// arguments, which no officer should see. A CHECK constraint's message is SQL too.
+  init(_ error: DatabaseError) {
+    if error.extendedResultCode == .SQLITE_CONSTRAINT_CHECK {
+      self = .constraintFailed
+    } else {
+      self = .database(error.message ?? "SQLite error \(error.resultCode.rawValue)")
+    }
   }
 }

@@ -56,7 +56,8 @@ public struct SearchResults: Equatable, Sendable {
 
 extension StoreSession {
   /// Finds enterprises, cases and notes by words in names, titles, debtors and notes: every
-  /// whitespace-separated term must occur (as a substring, ignoring case). Terms of three or
+  /// whitespace-separated term must occur (as a substring, ignoring case and the width of
+  /// full-width letters and digits: `SearchQuery.fold`). Terms of three or
   /// more characters go through the trigram index; shorter ones through the index's vocabulary
   /// (every trigram starting with the term), so that 科技 finds 深圳市星河科技有限公司 as fast.
   public func search(_ text: String, limit: Int) throws -> SearchResults {
@@ -84,37 +85,62 @@ extension StoreSession {
   }
 
   /// Terms of three or more characters: an FTS5 phrase each, ranked by bm25 when few enough
-  /// documents match.
+  /// documents match. Shorter terms filter the matches (`SearchQuery.holds`).
   private func searchLong(
     _ long: [String], filters short: [String], limit: Int, tuning: SearchTuning
   ) throws -> (
     docs: [Int64], total: Int?, ranking: SearchResults.Ranking
   ) {
     let match = long.map(SearchQuery.phrase).joined(separator: " AND ")
-    let (filter, filterArguments) = SearchQuery.containing(short)
-    let arguments = StatementArguments([match]) + filterArguments
     let cap = tuning.rankingLimit
-    let count =
-      try Int.fetchOne(
-        db,
-        sql: """
-          SELECT count(*) FROM (
-            SELECT 1 FROM search s WHERE search MATCH ?\(filter) LIMIT \(cap + 1))
-          """, arguments: arguments) ?? 0
-    if count <= cap {
+    if short.isEmpty {
+      let count =
+        try Int.fetchOne(
+          db,
+          sql: "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT \(cap + 1))",
+          arguments: [match]) ?? 0
+      if count <= cap {
+        let docs = try Int64.fetchAll(
+          db,
+          sql: """
+            SELECT rowid FROM search WHERE search MATCH ?
+            ORDER BY bm25(search, \(SearchQuery.weights)), rowid DESC LIMIT ?
+            """, arguments: [match, min(limit, cap)])
+        return (docs, count, .relevance)
+      }
       let docs = try Int64.fetchAll(
-        db,
-        sql: """
-          SELECT rowid FROM search s WHERE search MATCH ?\(filter)
-          ORDER BY bm25(search, \(SearchQuery.weights)), rowid DESC LIMIT ?
-          """, arguments: arguments + [min(limit, cap)])
-      return (docs, count, .relevance)
+        db, sql: "SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?",
+        arguments: [match, limit == Int.max ? -1 : limit])
+      return (docs, nil, .recency)
     }
-    let docs = try Int64.fetchAll(
+    // The matches holding the short terms too, newest first, until there are too many to rank.
+    var newest: [Int64] = []
+    let rows = try Row.fetchCursor(
       db,
-      sql: "SELECT rowid FROM search s WHERE search MATCH ?\(filter) ORDER BY rowid DESC LIMIT ?",
-      arguments: arguments + [limit == Int.max ? -1 : limit])
-    return (docs, nil, .recency)
+      sql: """
+        SELECT rowid, name, title, debtor, note FROM search WHERE search MATCH ?
+        ORDER BY rowid DESC
+        """, arguments: [match])
+    while let row = try rows.next() {
+      guard SearchQuery.holds(row, all: short) else { continue }
+      newest.append(row[0])
+      if newest.count > cap, newest.count >= limit { break }
+    }
+    if newest.count > cap {
+      return (Array(newest.prefix(limit)), nil, .recency)
+    }
+    let found = Set(newest)
+    var ranked: [Int64] = []
+    let docs = try Int64.fetchCursor(
+      db,
+      sql: """
+        SELECT rowid FROM search WHERE search MATCH ?
+        ORDER BY bm25(search, \(SearchQuery.weights)), rowid DESC
+        """, arguments: [match])
+    while ranked.count < limit, let doc = try docs.next() {
+      if found.contains(doc) { ranked.append(doc) }
+    }
+    return (ranked, newest.count, .relevance)
   }
 
   /// Only terms of one or two characters. Each term's occurrences are the trigrams starting
@@ -139,34 +165,66 @@ extension StoreSession {
     }
     let lead = counted.min { $0.occurrences < $1.occurrences }!
     let others = short.filter { $0 != lead.term }
-    let (filter, filterArguments) = SearchQuery.containing(others)
     let sqlLimit = limit == Int.max ? -1 : limit
     if lead.occurrences <= occurrenceCap {
-      let rows = try Row.fetchAll(
+      let ranking = """
+        SELECT doc, sum(CASE col WHEN 'name' THEN 10 WHEN 'note' THEN 1 ELSE 5 END) AS score
+        FROM search_terms WHERE term >= ? AND term < ? GROUP BY doc
+        """
+      if others.isEmpty {
+        let rows = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT h.doc, count(*) OVER () AS total FROM (\(ranking)) h
+            ORDER BY h.score DESC, h.doc DESC LIMIT ?
+            """, arguments: SearchQuery.range(of: lead.term) + [sqlLimit])
+        let total: Int = rows.first?["total"] ?? 0
+        return (rows.map { $0["doc"] }, total, .relevance)
+      }
+      var docs: [Int64] = []
+      var total = 0
+      let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT h.doc, count(*) OVER () AS total FROM (
-            SELECT doc, sum(CASE col WHEN 'name' THEN 10 WHEN 'note' THEN 1 ELSE 5 END) AS score
-            FROM search_terms WHERE term >= ? AND term < ? GROUP BY doc) h
-          \(others.isEmpty ? "" : "JOIN search s ON s.rowid = h.doc WHERE 1\(filter)")
-          ORDER BY h.score DESC, h.doc DESC LIMIT ?
-          """, arguments: SearchQuery.range(of: lead.term) + filterArguments + [sqlLimit])
-      let total: Int = rows.first?["total"] ?? 0
-      return (rows.map { $0["doc"] }, total, .relevance)
+          SELECT h.doc, s.name, s.title, s.debtor, s.note FROM (\(ranking)) h
+          JOIN search s ON s.rowid = h.doc ORDER BY h.score DESC, h.doc DESC
+          """, arguments: SearchQuery.range(of: lead.term))
+      while let row = try rows.next() {
+        guard SearchQuery.holds(row, all: others) else { continue }
+        total += 1
+        if docs.count < limit { docs.append(row[0]) }
+      }
+      return (docs, total, .relevance)
     }
     if let continuations = try continuations(of: lead.term, atMost: tuning.continuations) {
       let match = continuations.map(SearchQuery.phrase).joined(separator: " OR ")
-      let docs = try Int64.fetchAll(
+      if others.isEmpty {
+        let docs = try Int64.fetchAll(
+          db, sql: "SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?",
+          arguments: [match, sqlLimit])
+        return (docs, nil, .recency)
+      }
+      let rows = try Row.fetchCursor(
         db,
-        sql: "SELECT rowid FROM search s WHERE search MATCH ?\(filter) ORDER BY rowid DESC LIMIT ?",
-        arguments: [match] + filterArguments + [sqlLimit])
-      return (docs, nil, .recency)
+        sql: """
+          SELECT rowid, name, title, debtor, note FROM search WHERE search MATCH ?
+          ORDER BY rowid DESC
+          """, arguments: [match])
+      return (try newest(rows, holding: others, limit: limit), nil, .recency)
     }
-    let (allFilter, allArguments) = SearchQuery.containing(short)
-    let docs = try Int64.fetchAll(
-      db, sql: "SELECT rowid FROM search s WHERE 1\(allFilter) ORDER BY rowid DESC LIMIT ?",
-      arguments: allArguments + [sqlLimit])
-    return (docs, nil, .recency)
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT rowid, name, title, debtor, note FROM search ORDER BY rowid DESC")
+    return (try newest(rows, holding: short, limit: limit), nil, .recency)
+  }
+
+  /// The first `limit` documents of a cursor (rowid, name, title, debtor, note) that hold every
+  /// term.
+  private func newest(_ rows: RowCursor, holding terms: [String], limit: Int) throws -> [Int64] {
+    var docs: [Int64] = []
+    while docs.count < limit, let row = try rows.next() {
+      if SearchQuery.holds(row, all: terms) { docs.append(row[0]) }
+    }
+    return docs
   }
 
   /// The distinct trigrams that start with a short term, found by stepping through the
@@ -257,12 +315,67 @@ enum SearchQuery {
   /// The bm25 weights of the columns name, title, debtor, note.
   static let weights = "10.0, 5.0, 5.0, 1.0"
 
-  /// The distinct terms of a search, lower-cased, in order.
+  /// The distinct terms of a search, folded (`fold`), in order.
   static func terms(of text: String) -> [String] {
     var seen = Set<String>()
-    return text.split(whereSeparator: { $0.isWhitespace }).map { $0.lowercased() }.filter {
+    return text.split(whereSeparator: { $0.isWhitespace }).map { fold(String($0)) }.filter {
       seen.insert($0).inserted
     }
+  }
+
+  /// The one fold of search, applied to every text searched and to every term: full-width
+  /// letters and digits (U+FF10...U+FF19, U+FF21...U+FF3A, U+FF41...U+FF5A) become ASCII, as
+  /// NFKC makes them and as the view `search_source` (migration 0005) indexes them, and the whole
+  /// is lower-cased, as the trigram index folds case. So ＡＢ, ａｂ, AB and ab are one term.
+  static func fold(_ text: String) -> String {
+    // Most text is ASCII or Chinese without full-width letters: nothing to replace.
+    guard text.unicodeScalars.contains(where: { isWide($0.value) }) else {
+      return text.lowercased()
+    }
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if isWide(scalar.value), let narrow = Unicode.Scalar(scalar.value - 0xFEE0) {
+        scalars.append(narrow)
+      } else {
+        scalars.append(scalar)
+      }
+    }
+    return String(scalars).lowercased()
+  }
+
+  /// A full-width digit or Latin letter.
+  private static func isWide(_ value: UInt32) -> Bool {
+    (0xFF10...0xFF19).contains(value) || (0xFF21...0xFF3A).contains(value)
+      || (0xFF41...0xFF5A).contains(value)
+  }
+
+  /// True when every term occurs in one of a row's texts (columns 1 to 4: name, title, debtor,
+  /// note, as the index stores them), compared folded.
+  static func holds(_ row: Row, all terms: [String]) -> Bool {
+    var texts: [String] = []
+    for column in 1...4 {
+      let text: String? = row[column]
+      if let text { texts.append(fold(text)) }
+    }
+    return terms.allSatisfy { term in texts.contains { occurs(term, in: $0) } }
+  }
+
+  /// True when `part` occurs in `text` code unit for code unit, as SQLite's `instr` and the
+  /// trigram index compare (Swift's `contains` would compare whole characters: `e` would not
+  /// occur in `é` written as `e` and a combining accent).
+  static func occurs(_ part: String, in text: String) -> Bool {
+    let part = Array(part.utf8)
+    guard let first = part.first else { return true }
+    let bytes = Array(text.utf8)
+    guard bytes.count >= part.count else { return false }
+    var index = 0
+    while index <= bytes.count - part.count {
+      if bytes[index] == first, bytes[index..<index + part.count].elementsEqual(part) {
+        return true
+      }
+      index += 1
+    }
+    return false
   }
 
   /// The vocabulary range of a short term: every trigram that starts with it.
@@ -275,23 +388,9 @@ enum SearchQuery {
     "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
-  /// SQL conditions (each starting with AND) that the document holds every term, ignoring case.
-  static func containing(_ terms: [String]) -> (String, StatementArguments) {
-    var sql = ""
-    var arguments = StatementArguments()
-    for term in terms {
-      sql += """
-         AND (instr(lower(s.name), ?) OR instr(lower(s.title), ?)
-          OR instr(lower(s.debtor), ?) OR instr(lower(s.note), ?))
-        """
-      arguments += [term, term, term, term]
-    }
-    return (sql, arguments)
-  }
-
-  /// True when the text holds every term, ignoring case.
+  /// True when the text holds every term, compared folded.
   static func contains(_ text: String, all terms: [String]) -> Bool {
-    let lowered = text.lowercased()
-    return terms.allSatisfy { lowered.contains($0) }
+    let folded = fold(text)
+    return terms.allSatisfy { occurs($0, in: folded) }
   }
 }

@@ -38,6 +38,9 @@ public enum StoreError: Error, Equatable, Sendable {
   case reportAlreadyFrozen(month: String)
   /// SQLite refused or failed.
   case database(String)
+  /// A value broke a CHECK constraint of the schema (SQLite's message names the constraint in
+  /// SQL, which is not for an officer).
+  case constraintFailed
   /// A setting that does not exist or a value it does not take.
   case invalidSetting(key: String, value: String)
 }

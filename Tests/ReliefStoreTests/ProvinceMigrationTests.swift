@@ -112,7 +112,7 @@ struct ProvinceMigrationTests {
     try version3(copying: original, at: path)
 
     let migrated = try ReliefStore.open(at: path)
-    #expect(try migrated.currentSchemaVersion() == 4)
+    #expect(try migrated.currentSchemaVersion() == ReliefStore.schemaVersion)
     #expect(try migrated.checkIntegrity(now: now).isEmpty)
     let chain = try migrated.read { try $0.verifyChain() }
     #expect(chain.firstBreak == nil)

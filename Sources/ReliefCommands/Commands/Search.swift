@@ -10,7 +10,8 @@ extension Relief {
       abstract:
         "Find enterprises, cases and notes by any fragment of a name, title, debtor or note.",
       discussion: """
-        Every word given must occur, ignoring case; Chinese text of any length works (科技 finds \
+        Every word given must occur, ignoring case and the width of full-width letters and \
+        digits (ＡＢＣ is abc); Chinese text of any length works (科技 finds \
         深圳市星河科技有限公司). Hits are ranked: names above titles and debtors above notes, \
         closer matches first. A search matching more than 2000 records shows the newest instead.
         """)

@@ -145,8 +145,9 @@ struct CaseImporter: RecordImporter {
     return CaseEvent(
       seq: seq, name: name, from: try fields.text("from").map { CaseState(rawValue: $0) },
       to: CaseState(rawValue: try fields.required("to")), at: zone.instant(of: at),
-      recordedAt: zone.instant(of: recordedAt), officer: try fields.required("officer"),
-      inputs: inputs, opening: opening)
+      recordedAt: zone.instant(of: recordedAt),
+      officer: try Self.officer(fields) ?? fields.required("officer"), inputs: inputs,
+      opening: opening)
   }
 
   /// A kind's opening facts from the columns named as the keys of its `details`; the columns of
@@ -201,7 +202,8 @@ struct CaseImporter: RecordImporter {
     }
   }
 
-  /// The officer a record names as its recorder, checked like `--officer`.
+  /// The officer a record (or a restored event) names as its recorder, checked like
+  /// `--officer`: no control characters, 60 characters at most.
   static func officer(_ record: ImportRecord) throws -> String? {
     do {
       return try Text.clean(

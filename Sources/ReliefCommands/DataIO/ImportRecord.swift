@@ -132,7 +132,14 @@ struct ImportRecord {
       return int
     }
     throw ColumnError(
-      column: key, underlying: Refusal("import.error.not-number", ["value": "\(value)"]))
+      column: key, underlying: Refusal("import.error.not-number", ["value": Self.written(value)]))
+  }
+
+  /// A value as the file wrote it: JSON's `true` and `false` as words, not as the numbers
+  /// Foundation hands them over as.
+  static func written(_ value: Any) -> String {
+    if isBoolean(value), let flag = value as? Bool { return flag ? "true" : "false" }
+    return "\(value)"
   }
 
   /// `true` or `false` (also 1/0, yes/no).
@@ -145,7 +152,7 @@ struct ImportRecord {
     case "false", "0", "no": return false
     default:
       throw ColumnError(
-        column: key, underlying: Refusal("import.error.not-bool", ["value": "\(value)"]))
+        column: key, underlying: Refusal("import.error.not-bool", ["value": Self.written(value)]))
     }
   }
 

@@ -76,8 +76,16 @@ enum ImportRunner {
     /// What is read next: a record, a malformed record, or nil at the end.
     func next() throws -> Result<ImportRecord, ImportRefusalLine>? {
       guard let header else {
-        guard let record = try json?.next() else { return nil }
-        return .success(ImportRecord(line: record.line, object: record.object))
+        do {
+          guard let record = try json?.next() else { return nil }
+          return .success(ImportRecord(line: record.line, object: record.object))
+        } catch let duplicate as JSONRecords.DuplicateKey {
+          return .failure(
+            ImportRefusalLine(
+              line: duplicate.line,
+              error: ColumnError(
+                column: duplicate.key, underlying: Refusal("imports.error.duplicate-key"))))
+        }
       }
       var item: CSVReader.Item
       repeat {

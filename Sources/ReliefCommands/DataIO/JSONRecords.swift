@@ -156,7 +156,68 @@ final class JSONRecords {
     guard let object = value as? [String: Any] else {
       throw Refusal("import.error.json-record", ["line": String(elementLine)])
     }
+    // Foundation keeps one of a key given twice, silently: the record is refused instead. The
+    // reader stays in step, so that the import goes on to list every bad record.
+    if let key = Self.duplicateKey(in: bytes) { throw DuplicateKey(line: elementLine, key: key) }
     return (elementLine, object)
+  }
+
+  /// A record whose object, or an object nested in it, gives a key twice.
+  struct DuplicateKey: Error {
+    /// The line the record starts on.
+    let line: Int
+    /// The key, as decoded (`"n\u0061me"` is `name`).
+    let key: String
+  }
+
+  /// The first key given twice in one object of a well-formed JSON text, or nil.
+  static func duplicateKey(in bytes: [UInt8]) -> String? {
+    // The open containers, innermost last: the keys of an object so far, or nil for an array.
+    var open: [Set<String>?] = []
+    var expectingKey = false
+    var index = 0
+    while index < bytes.count {
+      switch bytes[index] {
+      case UInt8(ascii: "{"):
+        open.append([])
+        expectingKey = true
+      case UInt8(ascii: "["):
+        open.append(nil)
+        expectingKey = false
+      case UInt8(ascii: "}"), UInt8(ascii: "]"):
+        _ = open.popLast()
+        expectingKey = false
+      case UInt8(ascii: ","):
+        expectingKey = open.last.map { $0 != nil } ?? false
+      case UInt8(ascii: "\""):
+        let start = index + 1
+        var end = start
+        var escaped = false
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+          if bytes[end] == UInt8(ascii: "\\") {
+            escaped = true
+            end += 1
+          }
+          end += 1
+        }
+        if expectingKey, let last = open.last, var keys = last {
+          let key =
+            escaped
+            ? (try? JSONSerialization.jsonObject(
+              with: Data(bytes[index...min(end, bytes.count - 1)]), options: .fragmentsAllowed))
+              as? String ?? String(decoding: bytes[start..<min(end, bytes.count)], as: UTF8.self)
+            : String(decoding: bytes[start..<min(end, bytes.count)], as: UTF8.self)
+          if !keys.insert(key).inserted { return key }
+          open[open.count - 1] = keys
+          expectingKey = false
+        }
+        index = end
+      default:
+        break
+      }
+      index += 1
+    }
+    return nil
   }
 
   /// At the end of the file: the document must be whole and hold the records array.

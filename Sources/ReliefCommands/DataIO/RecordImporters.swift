@@ -61,6 +61,25 @@ struct EnterpriseImporter: RecordImporter {
       hasChecksumWarning: USCC.checksumProblem(of: uscc) != nil)
     let createdAt = try record.time("createdAt").map(settings.zone.instant(of:))
     let updatedAt = try record.time("updatedAt").map(settings.zone.instant(of:))
+    for (column, time) in [("createdAt", createdAt), ("updatedAt", updatedAt)] {
+      if let time, time > settings.now {
+        throw ColumnError(
+          column: column,
+          underlying: Refusal(
+            "imports.error.future",
+            ["at": settings.zone.iso8601(time), "now": settings.zone.iso8601(settings.now)]))
+      }
+    }
+    if let createdAt, let updatedAt, updatedAt < createdAt {
+      throw ColumnError(
+        column: "updatedAt",
+        underlying: Refusal(
+          "imports.error.updated-before-created",
+          [
+            "updatedAt": settings.zone.iso8601(updatedAt),
+            "createdAt": settings.zone.iso8601(createdAt),
+          ]))
+    }
     let base = try self.base ?? session.lastEnterpriseRowID()
     self.base = base
     do {
@@ -115,7 +134,7 @@ struct ServiceImporter: RecordImporter {
         throw ColumnError(column: "enterprises", underlying: error)
       }
     }
-    let officer = try record.text("officer") ?? settings.officer
+    let officer = try CaseImporter.officer(record) ?? settings.officer
     let recordedAt = try record.time("recordedAt").map(settings.zone.instant(of:)) ?? settings.now
     if recordedAt > settings.now {
       throw ColumnError(

@@ -37,6 +37,8 @@ enum ErrorText {
       return describe(DomainError.text(error), t, zone: zone, optionPrefix: optionPrefix)
     case let error as RegionError:
       return describe(DomainError.region(error), t, zone: zone)
+    case let error where StoreError(translating: error) != nil:
+      return describe(StoreError(translating: error)!, t)
     default:
       return t("error.database", ["message": String(describing: error)])
     }
@@ -166,6 +168,14 @@ enum ErrorText {
       return t("error.details-kind", ["kind": kind.rawValue])
     case .brokenHistory(let caseID, let seq):
       return t("error.broken-history", ["case": caseID.description, "seq": String(seq)])
+    case .idYearDiffersFromOpening(let caseID, let openedYear):
+      return t(
+        "imports.error.id-year",
+        ["id": caseID.description, "idYear": String(caseID.year), "year": String(openedYear)])
+    case .recordedBeforeEffective(let seq, let at, let recordedAt):
+      return t(
+        "imports.error.recorded-before",
+        ["seq": String(seq), "at": zone.iso8601(at), "recordedAt": zone.iso8601(recordedAt)])
     }
   }
 
@@ -195,6 +205,8 @@ enum ErrorText {
     case .reportAlreadyFrozen(let month): return t("error.already-frozen", ["month": month])
     case .database(let message):
       return t("error.database", ["message": message])
+    case .constraintFailed:
+      return t("imports.error.constraint")
     case .io(let path, let reason):
       return t("error.io", ["path": path, "message": reason])
     case .calendarYearKnown(let year):

@@ -63,4 +63,8 @@ public enum DomainError: Error, Equatable, Sendable {
   case detailsDoNotMatchKind(CaseKind)
   /// A replayed history does not start with an opening or skips a number.
   case brokenHistory(caseID: CaseID, seq: Int)
+  /// A restored case's id carries a year other than the one its opening took effect in.
+  case idYearDiffersFromOpening(caseID: CaseID, openedYear: Int)
+  /// A restored event was recorded before it took effect.
+  case recordedBeforeEffective(seq: Int, at: Instant, recordedAt: Instant)
 }

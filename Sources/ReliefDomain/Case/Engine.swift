@@ -242,8 +242,9 @@ extension ReliefCase {
   /// Decides a recorded history again, event by event, keeping each event's times and officer:
   /// what an import does to restore an exported case with its history. The events' own guards
   /// are checked (a payment above the amount owed is refused), the opening's guards are not (they
-  /// depend on other cases as they were then); the history must be in order, no event may take
-  /// effect after it was recorded, and none may be recorded after `context.now`.
+  /// depend on other cases as they were then); the id's year must be the year the opening took
+  /// effect in (in the agency's zone), the history must be in order, no event may take effect
+  /// after it was recorded, and none may be recorded after `context.now`.
   public static func restoring(_ events: [CaseEvent], id: CaseID, context: DecisionContext)
     throws(DomainError) -> [Decision]
   {
@@ -252,8 +253,16 @@ extension ReliefCase {
     else { throw .brokenHistory(caseID: id, seq: events.first?.seq ?? 1) }
     let opening = try recordedOpening.validated()
     guard opening.details.kind == id.kind else { throw .detailsDoNotMatchKind(id.kind) }
+    // Ids are numbered per kind and year of opening: an id of another year would take a number
+    // of that year's sequence that no opening of that year took.
+    let openedYear = context.zone.date(of: first.at).year
+    guard openedYear == id.year else {
+      throw .idYearDiffersFromOpening(caseID: id, openedYear: openedYear)
+    }
     for event in events {
-      if event.at > event.recordedAt { throw .timeInFuture(at: event.at, now: event.recordedAt) }
+      if event.at > event.recordedAt {
+        throw .recordedBeforeEffective(seq: event.seq, at: event.at, recordedAt: event.recordedAt)
+      }
       if event.recordedAt > context.now {
         throw .timeInFuture(at: event.recordedAt, now: context.now)
       }

@@ -14,8 +14,10 @@ public enum Text {
     for scalar in trimmed.unicodeScalars where isForbidden(scalar, allowNewlines: allowNewlines) {
       throw .controlCharacter(field: field, scalar: scalar.value)
     }
-    // Counting bytes is cheap, and never less than counting characters.
-    guard trimmed.utf8.count <= maxLength || trimmed.count <= maxLength else {
+    // Lengths count Unicode scalars (code points), as SQLite's length() counts the text its
+    // CHECK constraints measure: "é" written as e and a combining accent is two, so that a
+    // length Relief accepts is one the database accepts. Counting bytes is cheap, and never less.
+    guard trimmed.utf8.count <= maxLength || trimmed.unicodeScalars.count <= maxLength else {
       throw .tooLong(field: field, maximum: maxLength)
     }
     return trimmed
