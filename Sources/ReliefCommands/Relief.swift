@@ -42,6 +42,8 @@ public struct Relief: ParsableCommand {
       fail(ErrorText.describe(error, t))
     } catch let error as DomainError {
       fail(ErrorText.describe(error, t))
+    } catch let error as TextError {
+      fail(ErrorText.describe(DomainError.text(error), t))
     } catch let error as StoreError {
       fail(ErrorText.describe(error, t))
     } catch let error as DataError {
