@@ -4,12 +4,12 @@
 enum Strings {
   /// Every English string.
   static let english: [String: String] = merge([
-    englishCore, englishDeadlines, englishData, englishReports,
+    englishCore, englishDeadlines, englishData, englishReports, englishAnchor,
   ])
 
   /// Every Chinese string.
   static let chinese: [String: String] = merge([
-    chineseCore, chineseDeadlines, chineseData, chineseReports,
+    chineseCore, chineseDeadlines, chineseData, chineseReports, chineseAnchor,
   ])
 
   private static func merge(_ parts: [[String: String]]) -> [String: String] {

@@ -97,7 +97,7 @@ extension Relief.ReportGroup {
       let body: (StoreSession) throws -> MonthlyReport = { session in
         var report = MonthlyReport(
           summary: try session.monthlySummary(month, region: region), zone: context.zone,
-          generatedAt: context.now, isComplete: isComplete)
+          generatedAt: context.now, isComplete: isComplete, anchor: try session.anchor())
         var freezes = try session.frozenReports(month: month, region: region)
         let latest = freezes.last
         var differences: [FigureDifference] = []

@@ -44,7 +44,11 @@ enum MonthlyHTML {
     for table in tables {
       body += section(table)
     }
-    body += "<footer>\(HTML.escape(t("report.footer", ["zone": report.zone.identifier])))</footer>"
+    body += "<footer><p>\(HTML.escape(t("report.footer", ["zone": report.zone.identifier])))</p>"
+    if let anchor = report.anchorLine(t) {
+      body += "<p class=\"anchor\">\(HTML.escape(anchor))</p>"
+    }
+    body += "</footer>"
     return """
       <!DOCTYPE html>
       <html lang="\(t.language == .zh ? "zh-CN" : "en")">
@@ -219,6 +223,8 @@ enum MonthlyHTML {
     .notice p { margin: 2px 0; }
     footer { margin-top: 18px; padding-top: 8px; border-top: 1px solid #d9dee3; font-size: 10.5px;
       color: #5f6c7b; }
+    footer p { margin: 2px 0; }
+    footer .anchor { font-family: ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
     @media print {
       body { background: #fff; }
       main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
