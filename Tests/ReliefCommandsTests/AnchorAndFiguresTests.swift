@@ -216,7 +216,10 @@ struct AnchorAndFiguresTests {
     try sandbox.ok(arguments: Self.complaint())
     try sandbox.ok("case", "act", "AR-2026-000001", "accept")
     try sandbox.ok("case", "act", "AR-2026-000001", "transfer", "--to", "市财政局")
-    for (paid, recovered) in [(nil, "0.00"), ("1200", "1,200.00"), ("3799.99", "4,999.99")] {
+    // Paid so far, recovered as the message words it, and outstanding in the debtors report.
+    for (paid, recovered, outstanding) in [
+      (nil, "0.00", "5000.00"), ("1200", "1,200.00", "3800.00"), ("3799.99", "4,999.99", "0.01"),
+    ] {
       if let paid { try sandbox.ok("case", "act", "AR-2026-000001", "pay", "--amount", paid) }
       let before = try sandbox.snapshot()
       let refused = try sandbox.run(
@@ -227,12 +230,12 @@ struct AnchorAndFiguresTests {
           "error: cannot resolve as paid-in-full: \(recovered) recovered of 5,000.00 owed"),
         "\(refused.stderr)")
       #expect(try sandbox.snapshot() == before)
-      // The debt stays in the debtors report.
-      let debtors = try sandbox.run("report", "debtors", "--json").json() as? [String: Any]
-      let first = (debtors?["debtors"] as? [[String: Any]])?.first
-      #expect(first?["outstanding"] as? String != "0.00")
+      // The debt stays in the debtors report, at what is still owed.
+      let debtors = try sandbox.run("report", "debtors", "--json").object()
+      let first = try #require((debtors["items"] as? [[String: Any]])?.first)
+      #expect(first["outstanding"] as? String == outstanding)
     }
-    // Other outcomes stay open to a partial recovery.
+    // The rule is part of the workflow's definition; once paid, the outcome is accepted.
     let shown = try sandbox.run("workflow", "show", "arrears")
     #expect(
       shown.stdout.contains("paid-in-full only when the amount recovered equals the amount owed"))
@@ -269,5 +272,141 @@ struct AnchorAndFiguresTests {
         text.contains(
           "\(red) red, 0 yellow, \(blue) blue of \(red + blue) running deadlines."), "\(text)")
     }
+  }
+
+  // MARK: 10. Sums that never overflow
+
+  /// `count` whole yuan written exactly, as JSON carries money: `1000000000000000` × n.
+  static func yuan(_ count: Int, times unit: String = "1000000000000000") -> String {
+    count == 0 ? "0.00" : String(count) + unit.dropFirst() + ".00"
+  }
+
+  /// The same grouped by thousands.
+  static func grouped(_ exact: String) -> String {
+    var whole = Substring(exact.dropLast(3))
+    var groups: [Substring] = []
+    while whole.count > 3 {
+      groups.insert(whole.suffix(3), at: 0)
+      whole = whole.dropLast(3)
+    }
+    groups.insert(whole, at: 0)
+    return groups.joined(separator: ",") + exact.suffix(3)
+  }
+
+  @Test("Reports sum complaints at the largest amount exactly, far past 64 bits")
+  func sumsNeverOverflow() throws {
+    let sandbox = try sandboxWithFirm()
+    let largest = "1000000000000000"  // 10^15 yuan, the largest amount accepted
+    let complaints = 94
+    let paid = 93
+    for _ in 0..<complaints {
+      try sandbox.ok(arguments: Self.complaint(amount: largest) + ["--at", "2026-03-10T10:00"])
+    }
+    // 93 at the largest amount already pass 2^63 fen, claimed and recovered alike.
+    for number in 1...complaints {
+      let id = String(format: "AR-2026-%06d", number)
+      try sandbox.ok("case", "act", id, "accept", "--at", "2026-03-11T10:00")
+      if number <= paid {
+        try sandbox.ok("case", "act", id, "pay", "--amount", largest, "--at", "2026-03-12T10:00")
+      }
+    }
+    let claimed = Self.yuan(complaints)
+    let recovered = Self.yuan(paid)
+    let outstanding = Self.yuan(complaints - paid)
+
+    let json = try sandbox.run("report", "monthly", "--month", "2026-03", "--json")
+    #expect(json.status == 0, "\(json.stderr)")
+    let report = try json.object()
+    let arrears = try #require(report["arrears"] as? [String: Any])
+    #expect(arrears["received"] as? Int == complaints)
+    #expect(arrears["amountClaimed"] as? String == claimed)
+    #expect(arrears["amountRecovered"] as? String == recovered)
+    let government = (arrears["byDebtorType"] as? [String: Any])?["government"] as? [String: Any]
+    #expect(government?["amountClaimed"] as? String == claimed)
+    #expect(government?["amountRecovered"] as? String == recovered)
+    #expect((report["headline"] as? [String: Any])?["amountRecovered"] as? String == recovered)
+    let trend = (report["trend"] as? [String: Any])?["2026-03"] as? [String: Any]
+    #expect(trend?["amountRecovered"] as? String == recovered)
+    let shenzhen = (report["byRegion"] as? [String: Any])?["4403"] as? [String: Any]
+    #expect(shenzhen?["amountRecovered"] as? String == recovered)
+    // The next month compares with it without overflowing either.
+    let april = try sandbox.run("report", "monthly", "--month", "2026-04", "--json")
+    #expect(april.status == 0, "\(april.stderr)")
+    let previous =
+      ((try april.object()["comparisons"] as? [String: Any])?["previousMonth"]
+      as? [String: Any])?["figures"] as? [String: Any]
+    #expect(previous?["amountRecovered"] as? String == recovered)
+
+    for format in ["text", "markdown", "html", "csv"] {
+      let rendered = try sandbox.run("report", "monthly", "--month", "2026-03", "--format", format)
+      #expect(rendered.status == 0, "\(format): \(rendered.stderr)")
+      let shown = format == "csv" ? recovered : Self.grouped(recovered)
+      #expect(rendered.stdout.contains(shown), "\(format)")
+      #expect(
+        rendered.stdout.contains(format == "csv" ? claimed : Self.grouped(claimed)), "\(format)")
+    }
+
+    let debtors = try sandbox.run("report", "debtors", "--json")
+    #expect(debtors.status == 0, "\(debtors.stderr)")
+    let debtor = try #require((try debtors.object()["items"] as? [[String: Any]])?.first)
+    #expect(debtor["complaints"] as? Int == complaints)
+    #expect(debtor["amountOwed"] as? String == claimed)
+    #expect(debtor["amountRecovered"] as? String == recovered)
+    #expect(debtor["outstanding"] as? String == outstanding)
+    let table = try sandbox.run("report", "debtors")
+    #expect(table.status == 0, "\(table.stderr)")
+    #expect(table.stdout.contains(Self.grouped(claimed)))
+    #expect(table.stdout.contains(Self.grouped(outstanding)))
+  }
+
+  @Test("Debtors are ordered by their exact outstanding totals, to the fen")
+  func debtorsOrderedExactly() throws {
+    let sandbox = try sandboxWithFirm()
+    // 深圳市某局: 2 × 10^15 yuan. 乙公司: one fen more, in three complaints.
+    for _ in 0..<2 {
+      try sandbox.ok(arguments: Self.complaint(amount: "1000000000000000"))
+    }
+    for amount in ["999999999999999.99", "999999999999999.99", "0.03"] {
+      try sandbox.ok(
+        "case", "open", "arrears", "--enterprise", Codes.nanshan, "--debtor", "乙公司",
+        "--debtor-type", "large-enterprise", "--amount", amount, "--payment-due", "2026-03-31")
+    }
+    let items = try #require(
+      try sandbox.run("report", "debtors", "--json").object()["items"] as? [[String: Any]])
+    #expect(items.map { $0["debtor"] as? String } == ["乙公司", "深圳市某局"])
+    #expect(
+      items.map { $0["outstanding"] as? String } == ["2000000000000000.01", "2000000000000000.00"])
+  }
+
+  @Test("relief interest shows the exact interest past 64 bits, never the largest Int64")
+  func interestPastSixtyFourBits() throws {
+    let sandbox = try Sandbox()
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let first = calendar.date(from: DateComponents(year: 1900, month: 1, day: 1))!
+    let last = calendar.date(from: DateComponents(year: 2999, month: 12, day: 31))!
+    let days = calendar.dateComponents([.day], from: first, to: last).day!
+    // 10^15 yuan at 0.05% a day: 5 × 10^11 yuan a day.
+    let interest = String(days * 500_000_000_000) + ".00"
+    let json = try sandbox.run(
+      "interest", "--amount", "1000000000000000", "--due", "1900-01-01", "--until", "2999-12-31",
+      "--json")
+    #expect(json.status == 0, "\(json.stderr)")
+    let result = try json.object()
+    #expect(result["days"] as? Int == days)
+    #expect(result["interest"] as? String == interest)
+    #expect(result["interest"] as? String != "92233720368547758.07")
+    let text = try sandbox.ok(
+      "interest", "--amount", "1000000000000000", "--due", "1900-01-01", "--until", "2999-12-31")
+    #expect(text.contains(Self.grouped(interest)))
+    // At the highest agreed rate accepted, 100% a year: exact too.
+    let agreed = try sandbox.run(
+      "interest", "--amount", "1000000000000000", "--due", "1900-01-01", "--until", "2999-12-31",
+      "--annual-rate", "100%", "--json")
+    #expect(agreed.status == 0, "\(agreed.stderr)")
+    // 10^17 fen × days / 365, rounded half up to the fen.
+    let fen = (Int128(100_000_000_000_000_000) * Int128(days) * 2 + 365) / (365 * 2)
+    let expected = String(fen / 100) + "." + (fen % 100 < 10 ? "0" : "") + String(fen % 100)
+    #expect(try agreed.object()["interest"] as? String == expected)
   }
 }

@@ -83,7 +83,7 @@ enum MonthlyHTML {
       html += "<div class=\"label\">\(HTML.escape(t("report.headline.\(key.rawValue)")))</div>"
       if key.isMoney {
         html += "<div class=\"value\">\(HTML.escape(FigureText.compactMoney(value, t)))</div>"
-        html += "<div class=\"exact\">¥\(HTML.escape(FigureText.money(Money(fen: value))))</div>"
+        html += "<div class=\"exact\">¥\(HTML.escape(FigureText.money(MoneyTotal(fen: value))))</div>"
       } else {
         html += "<div class=\"value\">\(HTML.escape(FigureText.count(Int(value))))</div>"
       }
@@ -118,10 +118,10 @@ enum MonthlyHTML {
       series: [
         Charts.Series(
           label: t("report.col.opened"), colour: blue,
-          values: kinds.map { Int64(figures.cases[$0]?.opened ?? 0) }),
+          values: kinds.map { Int128(figures.cases[$0]?.opened ?? 0) }),
         Charts.Series(
           label: t("report.col.closed"), colour: teal,
-          values: kinds.map { Int64(figures.cases[$0]?.closed ?? 0) }),
+          values: kinds.map { Int128(figures.cases[$0]?.closed ?? 0) }),
       ], valueLabel: { FigureText.count(Int($0)) }, title: casesTitle)
     let months = report.summary.trendMonths
     let labels = months.enumerated().map { index, month in
@@ -132,7 +132,7 @@ enum MonthlyHTML {
     let points = months.map { report.summary.trend[$0] ?? TrendPoint() }
     let complaintsTitle = t("report.chart.complaints")
     let complaints = Charts.monthlyBars(
-      months: labels, values: points.map { Int64($0.complaintsReceived) }, colour: red,
+      months: labels, values: points.map { Int128($0.complaintsReceived) }, colour: red,
       valueLabel: { FigureText.count(Int($0)) }, axisLabel: { FigureText.count(Int($0)) },
       title: complaintsTitle)
     let recoveredTitle = t("report.chart.recovered")
@@ -143,7 +143,7 @@ enum MonthlyHTML {
     let servicesTitle = t("report.chart.services")
     let services = Charts.horizontalBars(
       categories: ServiceType.allCases.map { t.value("service-type", $0.rawValue) },
-      values: ServiceType.allCases.map { Int64(figures.services.byType[$0]?.activities ?? 0) },
+      values: ServiceType.allCases.map { Int128(figures.services.byType[$0]?.activities ?? 0) },
       colour: teal, valueLabel: { FigureText.count(Int($0)) }, title: servicesTitle)
     return "<section class=\"charts\">"
       + figure(casesTitle, cases) + figure(complaintsTitle, complaints)

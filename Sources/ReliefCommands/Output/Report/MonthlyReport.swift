@@ -294,7 +294,11 @@ struct MonthlyReport {
   static func json(_ headline: HeadlineFigures) -> JSONValue {
     .object(
       HeadlineFigures.Key.allCases.map { key in
-        (key.rawValue, key.isMoney ? .string(Money(fen: headline[key]).yuan) : .int(headline[key]))
+        (
+          key.rawValue,
+          key.isMoney
+            ? .string(MoneyTotal(fen: headline[key]).yuan) : .int(Int64(clamping: headline[key]))
+        )
       })
   }
 
