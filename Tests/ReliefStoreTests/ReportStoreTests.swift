@@ -294,7 +294,9 @@ struct ReportStoreTests {
     #expect(april.arrears.received == 1)
     #expect(april.arrears.byDebtorType[.publicInstitution]?.received == 1)
     // A1's payment at 03-31 23:30 is March's; its resolution at 04-01 00:30 is April's.
-    #expect(march.arrears.byDebtorType[.largeEnterprise]?.amountRecovered == MoneyTotal(Money(yuan: 300_000)))
+    #expect(
+      march.arrears.byDebtorType[.largeEnterprise]?.amountRecovered
+        == MoneyTotal(Money(yuan: 300_000)))
     #expect(march.arrears.outcomes[.partiallyPaid] == nil)
     #expect(april.arrears.outcomes == [.partiallyPaid: 1])
     #expect(april.arrears.amountRecovered == .zero)
@@ -394,7 +396,8 @@ struct ReportStoreTests {
     }
     let after = try month.figures()
     #expect(after.arrears.received == before.arrears.received + 1)
-    #expect(after.arrears.amountClaimed == before.arrears.amountClaimed + MoneyTotal(Money(yuan: 10_000)))
+    #expect(
+      after.arrears.amountClaimed == before.arrears.amountClaimed + MoneyTotal(Money(yuan: 10_000)))
   }
 
   @Test("the summary holds the 12 months before for comparisons and the trend")

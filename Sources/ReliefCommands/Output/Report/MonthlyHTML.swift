@@ -83,7 +83,8 @@ enum MonthlyHTML {
       html += "<div class=\"label\">\(HTML.escape(t("report.headline.\(key.rawValue)")))</div>"
       if key.isMoney {
         html += "<div class=\"value\">\(HTML.escape(FigureText.compactMoney(value, t)))</div>"
-        html += "<div class=\"exact\">¥\(HTML.escape(FigureText.money(MoneyTotal(fen: value))))</div>"
+        html +=
+          "<div class=\"exact\">¥\(HTML.escape(FigureText.money(MoneyTotal(fen: value))))</div>"
       } else {
         html += "<div class=\"value\">\(HTML.escape(FigureText.count(Int(value))))</div>"
       }
