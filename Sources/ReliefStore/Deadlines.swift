@@ -82,16 +82,26 @@ extension StoreSession {
     return changed
   }
 
-  /// The running deadlines at each alert level on a day.
-  public func alertCounts(today: LocalDate) throws -> AlertCounts {
+  /// The running deadlines at each alert level on a day, of the cases whose enterprise is in
+  /// `region` (every case when nil).
+  public func alertCounts(today: LocalDate, region: RegionPrefix? = nil) throws -> AlertCounts {
+    var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today.description]
+    var from = "cases c"
+    var condition = ""
+    if let region {
+      from += " JOIN enterprises e ON e.id = c.enterprise_id"
+      condition = " AND e.region >= :regionLow AND e.region < :regionHigh"
+      arguments["regionLow"] = region.digits
+      arguments["regionHigh"] = region.upperBound
+    }
     let row = try Row.fetchOne(
       db,
       sql: """
-        SELECT coalesce(sum(due_date < :today), 0) AS red,
-          coalesce(sum(due_date >= :today AND warn_date <= :today), 0) AS yellow,
-          coalesce(sum(warn_date > :today), 0) AS blue
-        FROM cases WHERE due_date IS NOT NULL
-        """, arguments: ["today": today.description])
+        SELECT coalesce(sum(c.due_date < :today), 0) AS red,
+          coalesce(sum(c.due_date >= :today AND c.warn_date <= :today), 0) AS yellow,
+          coalesce(sum(c.warn_date > :today), 0) AS blue
+        FROM \(from) WHERE c.due_date IS NOT NULL\(condition)
+        """, arguments: StatementArguments(arguments))
     return AlertCounts(red: row?["red"] ?? 0, yellow: row?["yellow"] ?? 0, blue: row?["blue"] ?? 0)
   }
 }

@@ -10,6 +10,8 @@ public struct IntegrityProblem: Equatable, Sendable {
     case integrity
     /// SQLite's `PRAGMA foreign_key_check`.
     case foreignKeys = "foreign-keys"
+    /// The triggers that refuse UPDATE and DELETE on events and what they point to are all there.
+    case appendOnly = "append-only"
     /// Each case's events numbered 1...n without gaps, and `last_seq` = n.
     case eventNumbers = "event-numbers"
     /// Each case's stored state, details, assignee and times equal the replay of its events.
@@ -30,6 +32,8 @@ public struct IntegrityProblem: Equatable, Sendable {
     case sqlite(String)
     /// A row points to a parent that does not exist.
     case danglingReference(table: String, rowID: Int64, parent: String)
+    /// An append-only trigger is missing (`present` false) or no longer refuses its operation.
+    case appendOnlyTriggerMissing(trigger: String, operation: String, present: Bool)
     /// A case's events are not numbered 1...n, or its `last_seq` disagrees.
     case eventsMisnumbered(count: Int, first: Int?, last: Int?, lastSeq: Int)
     /// The replay refused the history.
@@ -156,6 +160,7 @@ extension StoreSession {
   func checkIntegrity(now: Instant, progress: (Int, Int) -> Void) throws -> [IntegrityProblem] {
     var problems: [IntegrityProblem] = []
     problems += try checkSQLite()
+    problems += try checkAppendOnly()
     problems += try checkEventNumbers()
     problems += try checkReplay(now: now, progress: progress)
     problems += try checkReportColumns()

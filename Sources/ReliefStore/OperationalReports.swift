@@ -36,13 +36,13 @@ public struct DebtorStanding: Equatable, Sendable {
   public var complaints: Int
   /// Of those, the ones still open.
   public var open: Int
-  /// The amounts owed in every complaint.
-  public var amountOwed: Money
+  /// The amounts owed in every complaint (a sum: 128 bits, exact however many).
+  public var amountOwed: MoneyTotal
   /// The payments recorded.
-  public var amountRecovered: Money
+  public var amountRecovered: MoneyTotal
   /// What is still owed: owed less recovered, over complaints not rejected or withdrawn and not
   /// resolved as paid in full or as no debt found.
-  public var outstanding: Money
+  public var outstanding: MoneyTotal
 
   /// True for a debtor complained about more than once.
   public var isRepeat: Bool { complaints > 1 }
@@ -143,6 +143,11 @@ extension StoreSession {
     var conditions = ["c.kind = 'arrears'"]
     var arguments: [String: (any DatabaseValueConvertible)?] = [:]
     Self.narrow(&conditions, &arguments, by: filter)
+    let outstanding = """
+      CASE WHEN state IN ('rejected', 'withdrawn') THEN 0
+        WHEN outcome IN ('paid-in-full', 'no-debt-found') THEN 0
+        ELSE owed - recovered END
+      """
     // Each complaint's facts are read out of its details once.
     let grouped = """
       WITH complaint AS MATERIALIZED (
@@ -159,25 +164,25 @@ extension StoreSession {
       SELECT coalesce(debtor_code, debtor) AS debtor_key, debtor, debtor_type, debtor_code,
         max(opened_at) AS latest, count(*) AS complaints,
         coalesce(sum(closed_at IS NULL), 0) AS open,
-        coalesce(sum(owed), 0) AS owed, coalesce(sum(recovered), 0) AS recovered,
-        coalesce(sum(CASE
-          WHEN state IN ('rejected', 'withdrawn') THEN 0
-          WHEN outcome IN ('paid-in-full', 'no-debt-found') THEN 0
-          ELSE owed - recovered END), 0) AS outstanding
+        \(ExactSum.columns("owed", as: "owed")), \(ExactSum.columns("recovered", as: "recovered")),
+        \(ExactSum.columns(outstanding, as: "outstanding"))
       FROM complaint
       GROUP BY debtor_key
       """
+    // Sums in halves (`ExactSum`): a debtor's totals never overflow, and are ordered exactly.
     return ListQuery(
-      select: "*", from: "(\(grouped))", conditions: [], arguments: StatementArguments(arguments),
-      orderBy: "outstanding DESC, complaints DESC, debtor")
+      select: "*, \(ExactSum.ordering("outstanding"))", from: "(\(grouped))", conditions: [],
+      arguments: StatementArguments(arguments),
+      orderBy:
+        "outstanding_carried_high DESC, outstanding_carried_low DESC, complaints DESC, debtor")
   }
 
   private static func debtorStanding(from row: Row) -> DebtorStanding {
     DebtorStanding(
       debtor: row["debtor"], debtorType: DebtorType(rawValue: row["debtor_type"] ?? ""),
       debtorCode: row["debtor_code"], complaints: row["complaints"], open: row["open"],
-      amountOwed: Money(fen: row["owed"]), amountRecovered: Money(fen: row["recovered"]),
-      outstanding: Money(fen: row["outstanding"]))
+      amountOwed: ExactSum.total(row, "owed"), amountRecovered: ExactSum.total(row, "recovered"),
+      outstanding: ExactSum.total(row, "outstanding"))
   }
 
   /// Adds the filter's region, kind and debtor type to a query over cases `c` joined with their

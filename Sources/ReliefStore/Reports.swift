@@ -106,15 +106,16 @@ extension StoreSession {
           SELECT count(*) FROM cases c\(scope.join)
           WHERE c.kind = 'arrears' AND c.opened_at >= :start AND c.opened_at < :end\(scope.caseRegion)
           """, arguments: scope.arguments) ?? 0
-    let recovered =
-      try Int64.fetchOne(
-        db,
-        sql: """
-          SELECT coalesce(sum(x.amount), 0) FROM events x\(scope.eventJoin)
-          WHERE \(Self.condition("pay", of: .arrears))
-            AND x.at >= :start AND x.at < :end\(scope.caseRegion)
-          """, arguments: scope.arguments) ?? 0
-    return TrendPoint(complaintsReceived: received, amountRecovered: Money(fen: recovered))
+    let recovered = try Row.fetchOne(
+      db,
+      sql: """
+        SELECT \(ExactSum.columns("x.amount", as: "recovered")) FROM events x\(scope.eventJoin)
+        WHERE \(Self.condition("pay", of: .arrears))
+          AND x.at >= :start AND x.at < :end\(scope.caseRegion)
+        """, arguments: scope.arguments)
+    return TrendPoint(
+      complaintsReceived: received,
+      amountRecovered: recovered.map { ExactSum.total($0, "recovered") } ?? .zero)
   }
 
   /// Every figure of one month.
@@ -162,7 +163,7 @@ extension StoreSession {
       db,
       sql: """
         SELECT c.kind, c.facet, substr(e.region, 1, 4) AS prefecture, count(*) AS n,
-          coalesce(sum(c.claimed), 0) AS claimed
+          \(ExactSum.columns("c.claimed", as: "claimed"))
         FROM cases c\(ReportScope.enterprise)
         WHERE c.opened_at >= :start AND c.opened_at < :end\(scope.caseRegion)
         GROUP BY c.kind, c.facet, prefecture
@@ -170,7 +171,7 @@ extension StoreSession {
     {
       guard let kind = CaseKind(rawValue: row["kind"]) else { continue }
       let count: Int = row["n"]
-      let amount = Money(fen: row["claimed"])
+      let amount = ExactSum.total(row, "claimed")
       let prefecture: String = row["prefecture"]
       cases[kind, default: CaseFigures()].opened += count
       prefectures[prefecture, default: RegionFigures()].casesOpened += count
@@ -314,7 +315,7 @@ extension StoreSession {
     for row in try Row.fetchAll(
       db,
       sql: """
-        SELECT x.kind, x.name, count(*) AS n, coalesce(sum(x.amount), 0) AS amount
+        SELECT x.kind, x.name, count(*) AS n, \(ExactSum.columns("x.amount", as: "amount"))
         FROM events x\(scope.eventJoin)
         WHERE (\(Self.condition("accept", of: .arrears)) OR \(Self.condition("transfer", of: .arrears))
           OR \(Self.condition("approve", of: .taxRefund))
@@ -323,7 +324,7 @@ extension StoreSession {
         """, arguments: scope.arguments)
     {
       let count: Int = row["n"]
-      let amount = Money(fen: row["amount"])
+      let amount = ExactSum.total(row, "amount")
       switch (row["kind"] as String, row["name"] as String) {
       case ("arrears", "accept"): figures.arrears.accepted = count
       case ("arrears", "transfer"): figures.arrears.transferred = count
@@ -363,7 +364,7 @@ extension StoreSession {
       db,
       sql: """
         SELECT x.kind, x.name, c.facet, substr(e.region, 1, 4) AS prefecture, count(*) AS n,
-          coalesce(sum(x.amount), 0) AS amount
+          \(ExactSum.columns("x.amount", as: "amount"))
         FROM events x CROSS JOIN cases c ON c.id = x.case_id\(ReportScope.enterprise)
         WHERE (\(Self.condition("pay", of: .arrears)) OR \(Self.condition("approve", of: .whitelist))
           OR \(Self.condition("remove", of: .whitelist))
@@ -375,7 +376,7 @@ extension StoreSession {
       let count: Int = row["n"]
       switch (row["kind"] as String, row["name"] as String) {
       case ("arrears", "pay"):
-        let amount = Money(fen: row["amount"])
+        let amount = ExactSum.total(row, "amount")
         figures.arrears.amountRecovered += amount
         prefectures[row["prefecture"] as String, default: RegionFigures()].amountRecovered += amount
         if let type = DebtorType(rawValue: facet) {
@@ -539,32 +540,32 @@ extension StoreSession {
         WHERE c.opened_at >= :start AND c.opened_at < :end\(scope.caseRegion)
         """, arguments: scope.arguments)
     {
-      headline[.casesOpened] = row["opened"]
-      headline[.complaintsReceived] = row["received"]
+      headline[.casesOpened] = Int128(row["opened"] as Int64)
+      headline[.complaintsReceived] = Int128(row["received"] as Int64)
     }
-    headline[.casesClosed] =
-      try Int64.fetchOne(
+    headline[.casesClosed] = try Int128(
+      Int64.fetchOne(
         db,
         sql: """
           SELECT count(*) FROM cases c\(scope.join)
           WHERE c.closed_at >= :start AND c.closed_at < :end\(scope.caseRegion)
-          """, arguments: scope.arguments) ?? 0
+          """, arguments: scope.arguments) ?? 0)
     let pay = Self.condition("pay", of: .arrears)
     let listed = Self.condition("approve", of: .whitelist)
     let recognized = Self.condition("recognize", of: .cultivation)
     if let row = try Row.fetchOne(
       db,
       sql: """
-        SELECT coalesce(sum(CASE WHEN \(pay) THEN x.amount END), 0) AS recovered,
+        SELECT \(ExactSum.columns("CASE WHEN \(pay) THEN x.amount END", as: "recovered")),
           coalesce(sum(\(listed)), 0) AS listed, coalesce(sum(\(recognized)), 0) AS recognitions
         FROM events x\(scope.eventJoin)
         WHERE (\(pay) OR \(listed) OR \(recognized))
           AND x.at >= :start AND x.at < :end\(scope.caseRegion)
         """, arguments: scope.arguments)
     {
-      headline[.amountRecovered] = row["recovered"]
-      headline[.newlyListed] = row["listed"]
-      headline[.recognitions] = row["recognitions"]
+      headline[.amountRecovered] = ExactSum.total(row, "recovered").fen
+      headline[.newlyListed] = Int128(row["listed"] as Int64)
+      headline[.recognitions] = Int128(row["recognitions"] as Int64)
     }
     if let row = try Row.fetchOne(
       db,
@@ -574,8 +575,8 @@ extension StoreSession {
         WHERE s.date >= :firstDay AND s.date <= :lastDay\(scope.serviceRegion)
         """, arguments: scope.arguments)
     {
-      headline[.serviceActivities] = row["n"]
-      headline[.enterprisesServed] = row["served"]
+      headline[.serviceActivities] = Int128(row["n"] as Int64)
+      headline[.enterprisesServed] = Int128(row["served"] as Int64)
     }
     return headline
   }

@@ -13,9 +13,9 @@ struct ReportRenderingTests {
       (1_950_000, 100, 500_000, 4), (40, 100, 100, 1),
     ] as [(Int64, Int64, Int64, Int64)])
   func scale(maximum: Int64, minimumStep: Int64, step: Int64, ticks: Int64) {
-    let scale = Charts.Scale(maximum: maximum, minimumStep: minimumStep)
-    #expect(scale.step == step)
-    #expect(scale.ticks == ticks)
+    let scale = Charts.Scale(maximum: Int128(maximum), minimumStep: Int128(minimumStep))
+    #expect(scale.step == Int128(step))
+    #expect(scale.ticks == Int128(ticks))
     #expect(scale.top >= maximum)
   }
 

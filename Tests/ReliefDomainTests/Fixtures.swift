@@ -55,7 +55,7 @@ enum Fixtures {
       case .reason: inputs.reason = "fixture reason"
       case .to: inputs.to = "市工业和信息化局"
       case .amount: inputs.amount = Money(yuan: 100)
-      case .outcome: inputs.outcome = .paidInFull
+      case .outcome: inputs.outcome = .partiallyPaid
       case .days: inputs.days = 10
       case .score: inputs.score = 80
       case .region: inputs.region = RegionCode(trusted: "310000")

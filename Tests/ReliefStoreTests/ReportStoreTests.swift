@@ -242,24 +242,24 @@ struct ReportStoreTests {
     #expect(figures.arrears.transferred == 2)
     #expect(figures.arrears.transferredOnTime == 1)
     #expect(figures.arrears.outcomes == [.paidInFull: 1])
-    #expect(figures.arrears.amountClaimed == Money(yuan: 1_400_000))
-    #expect(figures.arrears.amountRecovered == Money(yuan: 1_100_000))
+    #expect(figures.arrears.amountClaimed == MoneyTotal(Money(yuan: 1_400_000)))
+    #expect(figures.arrears.amountRecovered == MoneyTotal(Money(yuan: 1_100_000)))
     let byType = figures.arrears.byDebtorType
     #expect(byType[.government]?.received == 1)
-    #expect(byType[.government]?.amountClaimed == Money(yuan: 800_000))
-    #expect(byType[.government]?.amountRecovered == Money(yuan: 800_000))
+    #expect(byType[.government]?.amountClaimed == MoneyTotal(Money(yuan: 800_000)))
+    #expect(byType[.government]?.amountRecovered == MoneyTotal(Money(yuan: 800_000)))
     #expect(byType[.largeEnterprise]?.received == 1)
-    #expect(byType[.largeEnterprise]?.amountClaimed == Money(yuan: 500_000))
-    #expect(byType[.largeEnterprise]?.amountRecovered == Money(yuan: 300_000))
+    #expect(byType[.largeEnterprise]?.amountClaimed == MoneyTotal(Money(yuan: 500_000)))
+    #expect(byType[.largeEnterprise]?.amountRecovered == MoneyTotal(Money(yuan: 300_000)))
     #expect(byType[.other]?.received == 1)
     #expect(byType[.publicInstitution] == nil)
 
     #expect(figures.taxRefund.applications == 1)
-    #expect(figures.taxRefund.amountClaimed == Money(yuan: 200_000))
+    #expect(figures.taxRefund.amountClaimed == MoneyTotal(Money(yuan: 200_000)))
     #expect(figures.taxRefund.approvals == 1)
-    #expect(figures.taxRefund.amountApproved == Money(yuan: 150_000))
+    #expect(figures.taxRefund.amountApproved == MoneyTotal(Money(yuan: 150_000)))
     #expect(figures.taxRefund.disbursements == 1)
-    #expect(figures.taxRefund.amountDisbursed == Money(yuan: 150_000))
+    #expect(figures.taxRefund.amountDisbursed == MoneyTotal(Money(yuan: 150_000)))
 
     #expect(figures.whitelist.byCategory[.medicalSupplies]?.newlyListed == 1)
     #expect(figures.whitelist.byCategory[.medicalSupplies]?.listedAtEnd == 1)
@@ -294,7 +294,9 @@ struct ReportStoreTests {
     #expect(april.arrears.received == 1)
     #expect(april.arrears.byDebtorType[.publicInstitution]?.received == 1)
     // A1's payment at 03-31 23:30 is March's; its resolution at 04-01 00:30 is April's.
-    #expect(march.arrears.byDebtorType[.largeEnterprise]?.amountRecovered == Money(yuan: 300_000))
+    #expect(
+      march.arrears.byDebtorType[.largeEnterprise]?.amountRecovered
+        == MoneyTotal(Money(yuan: 300_000)))
     #expect(march.arrears.outcomes[.partiallyPaid] == nil)
     #expect(april.arrears.outcomes == [.partiallyPaid: 1])
     #expect(april.arrears.amountRecovered == .zero)
@@ -335,7 +337,7 @@ struct ReportStoreTests {
     let month = try HandBuiltMonth.build()
     let shenzhen = try month.figures(region: "4403")
     #expect(shenzhen.arrears.received == 1)
-    #expect(shenzhen.arrears.amountRecovered == Money(yuan: 1_100_000))
+    #expect(shenzhen.arrears.amountRecovered == MoneyTotal(Money(yuan: 1_100_000)))
     #expect(shenzhen.totalCases.opened == 3)
     #expect(shenzhen.totalCases.closed == 2)
     #expect(shenzhen.totalCases.openAtEnd == 3)
@@ -360,7 +362,7 @@ struct ReportStoreTests {
     }
     #expect(byPrefecture.keys.sorted() == ["3301", "4401", "4403"])
     #expect(byPrefecture.values.map(\.casesOpened).reduce(0, +) == 6)
-    #expect(byPrefecture["4403"]?.amountRecovered == Money(yuan: 1_100_000))
+    #expect(byPrefecture["4403"]?.amountRecovered == MoneyTotal(Money(yuan: 1_100_000)))
     #expect(byPrefecture["4401"]?.complaintsReceived == 1)
     #expect(byPrefecture.values.map(\.enterprisesServed).reduce(0, +) == 203)
   }
@@ -394,7 +396,8 @@ struct ReportStoreTests {
     }
     let after = try month.figures()
     #expect(after.arrears.received == before.arrears.received + 1)
-    #expect(after.arrears.amountClaimed == before.arrears.amountClaimed + Money(yuan: 10_000))
+    #expect(
+      after.arrears.amountClaimed == before.arrears.amountClaimed + MoneyTotal(Money(yuan: 10_000)))
   }
 
   @Test("the summary holds the 12 months before for comparisons and the trend")

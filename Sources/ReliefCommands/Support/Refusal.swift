@@ -125,6 +125,9 @@ enum ErrorText {
     case .paymentExceedsOutstanding(let amount, let outstanding):
       return t(
         "error.payment-exceeds", ["amount": amount.grouped, "outstanding": outstanding.grouped])
+    case .notPaidInFull(let recovered, let owed):
+      return t(
+        "error.not-paid-in-full", ["recovered": recovered.grouped, "owed": owed.grouped])
     case .approvalExceedsClaim(let amount, let claimed):
       return t("error.approval-exceeds", ["amount": amount.grouped, "claimed": claimed.grouped])
     case .disbursementExceedsApproval(let amount, let approved):

@@ -25,6 +25,8 @@ public enum DomainError: Error, Equatable, Sendable {
   case amountNotPositive(field: String)
   /// A payment would take the recovered sum above the amount owed.
   case paymentExceedsOutstanding(amount: Money, outstanding: Money)
+  /// A complaint resolved as paid in full while what was recovered is not what was owed.
+  case notPaidInFull(recovered: Money, owed: Money)
   /// An approval above the amount claimed.
   case approvalExceedsClaim(amount: Money, claimed: Money)
   /// A disbursement above the amount approved.

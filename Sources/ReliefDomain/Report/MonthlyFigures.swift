@@ -40,9 +40,9 @@ public struct DebtorTypeFigures: Equatable, Sendable {
   /// Complaints received.
   public var received = 0
   /// The amounts owed in the complaints received.
-  public var amountClaimed = Money.zero
+  public var amountClaimed = MoneyTotal.zero
   /// Payments recorded in the month.
-  public var amountRecovered = Money.zero
+  public var amountRecovered = MoneyTotal.zero
 
   /// Creates empty figures.
   public init() {}
@@ -61,9 +61,9 @@ public struct ArrearsFigures: Equatable, Sendable {
   /// Complaints resolved, by outcome.
   public var outcomes: [ArrearsOutcome: Int] = [:]
   /// The amounts owed in the complaints received.
-  public var amountClaimed = Money.zero
+  public var amountClaimed = MoneyTotal.zero
   /// Payments recorded in the month.
-  public var amountRecovered = Money.zero
+  public var amountRecovered = MoneyTotal.zero
   /// The same, by type of debtor.
   public var byDebtorType: [DebtorType: DebtorTypeFigures] = [:]
 
@@ -79,15 +79,15 @@ public struct TaxRefundFigures: Equatable, Sendable {
   /// Applications opened.
   public var applications = 0
   /// The amounts claimed in them.
-  public var amountClaimed = Money.zero
+  public var amountClaimed = MoneyTotal.zero
   /// Approvals.
   public var approvals = 0
   /// The amounts approved.
-  public var amountApproved = Money.zero
+  public var amountApproved = MoneyTotal.zero
   /// Disbursements.
   public var disbursements = 0
   /// The amounts disbursed.
-  public var amountDisbursed = Money.zero
+  public var amountDisbursed = MoneyTotal.zero
 
   /// Creates empty figures.
   public init() {}
@@ -195,16 +195,16 @@ public struct HeadlineFigures: Equatable, Sendable {
     public var isMoney: Bool { self == .amountRecovered }
   }
 
-  /// The values by key; money in fen.
-  public var values: [Key: Int64]
+  /// The values by key; money in fen (128 bits: a sum of amounts never overflows).
+  public var values: [Key: Int128]
 
   /// Creates figures; missing keys count as 0.
-  public init(_ values: [Key: Int64] = [:]) {
+  public init(_ values: [Key: Int128] = [:]) {
     self.values = values
   }
 
   /// A figure; money in fen.
-  public subscript(key: Key) -> Int64 {
+  public subscript(key: Key) -> Int128 {
     get { values[key] ?? 0 }
     set { values[key] = newValue }
   }
@@ -224,7 +224,7 @@ public struct RegionFigures: Equatable, Sendable {
   /// Complaints received.
   public var complaintsReceived = 0
   /// Payments recorded on complaints.
-  public var amountRecovered = Money.zero
+  public var amountRecovered = MoneyTotal.zero
   /// Service activities.
   public var serviceActivities = 0
   /// Enterprises served.
@@ -268,14 +268,14 @@ public struct MonthlyFigures: Equatable, Sendable {
   public var headline: HeadlineFigures {
     let total = totalCases
     return HeadlineFigures([
-      .complaintsReceived: Int64(arrears.received),
+      .complaintsReceived: Int128(arrears.received),
       .amountRecovered: arrears.amountRecovered.fen,
-      .casesOpened: Int64(total.opened),
-      .casesClosed: Int64(total.closed),
-      .newlyListed: Int64(whitelist.total.newlyListed),
-      .recognitions: Int64(cultivation.total.recognitions),
-      .serviceActivities: Int64(services.total.activities),
-      .enterprisesServed: Int64(services.total.enterprisesServed),
+      .casesOpened: Int128(total.opened),
+      .casesClosed: Int128(total.closed),
+      .newlyListed: Int128(whitelist.total.newlyListed),
+      .recognitions: Int128(cultivation.total.recognitions),
+      .serviceActivities: Int128(services.total.activities),
+      .enterprisesServed: Int128(services.total.enterprisesServed),
     ])
   }
 }
@@ -285,10 +285,10 @@ public struct TrendPoint: Equatable, Sendable {
   /// Complaints received.
   public var complaintsReceived: Int
   /// Payments recorded on complaints.
-  public var amountRecovered: Money
+  public var amountRecovered: MoneyTotal
 
   /// Creates a point.
-  public init(complaintsReceived: Int = 0, amountRecovered: Money = .zero) {
+  public init(complaintsReceived: Int = 0, amountRecovered: MoneyTotal = .zero) {
     self.complaintsReceived = complaintsReceived
     self.amountRecovered = amountRecovered
   }

@@ -9,8 +9,12 @@ public enum Percent {
 
   /// The change from `previous` to `current` in percent, such as `"3.4"` or `"-12.0"`; nil when
   /// `previous` is 0, since growth from nothing has no percentage.
-  public static func change(from previous: Int64, to current: Int64) -> String? {
+  /// Any integers up to 128 bits, as the headline figures (sums of amounts) are.
+  public static func change<Value: BinaryInteger>(from previous: Value, to current: Value)
+    -> String?
+  {
     guard previous != 0 else { return nil }
+    // Figures stay far below 2^100, so the difference times 1000 fits.
     return tenths((Int128(current) - Int128(previous)) * 1000, Int128(previous))
   }
 

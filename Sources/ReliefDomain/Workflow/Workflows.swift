@@ -66,6 +66,15 @@ public enum Workflows {
         }),
       Transition(
         "resolve", from: ["transferred"], to: "resolved", inputs: [.required(.outcome)],
+        guards: [
+          Guard("resolve.paid-in-full-when-paid") { context in
+            guard context.inputs.outcome == .paidInFull,
+              let details = context.reliefCase.details.arrears,
+              details.amountRecovered != details.amountOwed
+            else { return nil }
+            return .notPaidInFull(recovered: details.amountRecovered, owed: details.amountOwed)
+          }
+        ],
         effect: arrearsEffect("resolve.set-outcome") { details, inputs in
           details.outcome = inputs.outcome
         }),

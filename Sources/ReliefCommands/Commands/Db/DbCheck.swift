@@ -9,7 +9,9 @@ extension Relief.DbGroup {
       commandName: "check",
       abstract: "Check the database: SQLite's integrity and foreign keys, and Relief's invariants.",
       discussion: """
-        Besides SQLite's integrity and foreign-key checks: each case's events are numbered 1..n; \
+        Besides SQLite's integrity and foreign-key checks: the triggers that keep events (and the \
+        steps, officers and clock specs they point to) append-only are all there; each case's \
+        events are numbered 1..n; \
         its stored state, details, assignee and times equal the replay of its events; payments \
         stay within amounts owed, approvals within claims and disbursements within approvals; \
         case ids of each kind and year run 1..last without gaps; the search index matches the \
@@ -95,6 +97,10 @@ struct IntegrityText {
     case .danglingReference(let table, let rowID, let parent):
       return t(
         "db.problem.dangling", ["table": table, "row": String(rowID), "parent": parent])
+    case .appendOnlyTriggerMissing(let trigger, let operation, let present):
+      return t(
+        present ? "db.problem.trigger-altered" : "db.problem.trigger-missing",
+        ["trigger": trigger, "operation": operation])
     case .eventsMisnumbered(let count, let first, let last, let lastSeq):
       return t(
         "db.problem.misnumbered",

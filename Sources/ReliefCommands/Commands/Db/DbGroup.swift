@@ -6,7 +6,7 @@ extension Relief {
   struct DbGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "db",
-      abstract: "Back up, check and verify the database.",
-      subcommands: [Backup.self, Check.self, Verify.self])
+      abstract: "Back up, check and verify the database; print the history's anchor.",
+      subcommands: [Anchor.self, Backup.self, Check.self, Verify.self])
   }
 }

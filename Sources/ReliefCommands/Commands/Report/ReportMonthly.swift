@@ -100,7 +100,7 @@ extension Relief.ReportGroup {
       let body: (StoreSession, Instant) throws -> MonthlyReport = { session, now in
         var report = MonthlyReport(
           summary: try session.monthlySummary(month, region: region), zone: context.zone,
-          generatedAt: now, isComplete: isComplete)
+          generatedAt: now, isComplete: isComplete, anchor: try session.anchor())
         var freezes = try session.frozenReports(month: month, region: region)
         let latest = freezes.last
         var differences: [FigureDifference] = []

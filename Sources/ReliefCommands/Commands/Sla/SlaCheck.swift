@@ -21,7 +21,7 @@ extension Relief.SlaGroup {
       let region = try region.map(Parse.regionPrefix)
       let (counts, red, yellow) = try context.store.read { session in
         (
-          try session.alertCounts(today: context.today),
+          try session.alertCounts(today: context.today, region: region),
           try session.cases(
             matching: CaseFilter(region: region, alert: .red, limit: 0), today: context.today),
           try session.cases(

@@ -3,16 +3,16 @@
 enum Charts {
   /// A value axis from 0 to `top` in `ticks` equal steps of a "nice" size (1, 2 or 5 × 10^k).
   struct Scale: Equatable {
-    let step: Int64
-    let ticks: Int64
-    var top: Int64 { step * ticks }
+    let step: Int128
+    let ticks: Int128
+    var top: Int128 { step * ticks }
 
     /// The smallest nice scale reaching `maximum` in at most `maxTicks` steps; `minimumStep`
     /// keeps steps whole in the unit the labels use.
-    init(maximum: Int64, maxTicks: Int64 = 5, minimumStep: Int64 = 1) {
+    init(maximum: Int128, maxTicks: Int128 = 5, minimumStep: Int128 = 1) {
       var magnitude = minimumStep
       while true {
-        for factor: Int64 in [1, 2, 5] {
+        for factor: Int128 in [1, 2, 5] {
           let step = magnitude * factor
           let needed = max(1, (maximum + step - 1) / step)
           if needed <= maxTicks {
@@ -26,7 +26,7 @@ enum Charts {
     }
 
     /// The distance from the axis of `value` on an axis `length` long.
-    func position(_ value: Int64, length: Int) -> Int {
+    func position(_ value: Int128, length: Int) -> Int {
       guard top > 0 else { return 0 }
       return Int(Int128(max(0, value)) * Int128(length) / Int128(top))
     }
@@ -36,7 +36,7 @@ enum Charts {
   struct Series {
     var label: String
     var colour: String
-    var values: [Int64]
+    var values: [Int128]
   }
 
   static let width = 360
@@ -44,7 +44,7 @@ enum Charts {
 
   /// Grouped vertical bars with a legend: one group per category, one bar per series.
   static func groupedBars(
-    categories: [String], series: [Series], valueLabel: (Int64) -> String, title: String
+    categories: [String], series: [Series], valueLabel: (Int128) -> String, title: String
   ) -> String {
     let left = 34
     let right = 8
@@ -83,8 +83,8 @@ enum Charts {
   /// Vertical bars over months, with the month under each bar and the year under its first month
   /// and every January.
   static func monthlyBars(
-    months: [YearMonthLabel], values: [Int64], colour: String, valueLabel: (Int64) -> String,
-    axisLabel: (Int64) -> String, minimumStep: Int64 = 1, title: String
+    months: [YearMonthLabel], values: [Int128], colour: String, valueLabel: (Int128) -> String,
+    axisLabel: (Int128) -> String, minimumStep: Int128 = 1, title: String
   ) -> String {
     let left = 40
     let right = 8
@@ -117,8 +117,8 @@ enum Charts {
 
   /// A line over months with its area shaded, the last point labelled.
   static func monthlyLine(
-    months: [YearMonthLabel], values: [Int64], colour: String, axisLabel: (Int64) -> String,
-    valueLabel: (Int64) -> String, minimumStep: Int64 = 1, title: String
+    months: [YearMonthLabel], values: [Int128], colour: String, axisLabel: (Int128) -> String,
+    valueLabel: (Int128) -> String, minimumStep: Int128 = 1, title: String
   ) -> String {
     let left = 40
     let right = 8
@@ -155,7 +155,7 @@ enum Charts {
 
   /// Horizontal bars, one per category, the value at the end of each.
   static func horizontalBars(
-    categories: [String], values: [Int64], colour: String, valueLabel: (Int64) -> String,
+    categories: [String], values: [Int128], colour: String, valueLabel: (Int128) -> String,
     title: String
   ) -> String {
     let left = 118
@@ -193,7 +193,7 @@ enum Charts {
   }
 
   private static func axis(
-    scale: Scale, left: Int, right: Int, top: Int, plotHeight: Int, label: (Int64) -> String
+    scale: Scale, left: Int, right: Int, top: Int, plotHeight: Int, label: (Int128) -> String
   ) -> String {
     var svg = ""
     for tick in 0...scale.ticks {

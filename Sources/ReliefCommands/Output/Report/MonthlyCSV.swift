@@ -4,6 +4,8 @@ enum MonthlyCSV {
   static func render(_ report: MonthlyReport) -> String {
     var lines = ["figure,value"]
     for (path, value) in report.json().leaves() {
+      // The history's anchor is the footer of the other renderings, not a figure.
+      if path == "anchor" { continue }
       lines.append(field(path) + "," + field(text(value)))
     }
     return lines.joined(separator: "\r\n") + "\r\n"

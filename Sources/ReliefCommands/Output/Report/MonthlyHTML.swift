@@ -44,7 +44,11 @@ enum MonthlyHTML {
     for table in tables {
       body += section(table)
     }
-    body += "<footer>\(HTML.escape(t("report.footer", ["zone": report.zone.identifier])))</footer>"
+    body += "<footer><p>\(HTML.escape(t("report.footer", ["zone": report.zone.identifier])))</p>"
+    if let anchor = report.anchorLine(t) {
+      body += "<p class=\"anchor\">\(HTML.escape(anchor))</p>"
+    }
+    body += "</footer>"
     return """
       <!DOCTYPE html>
       <html lang="\(t.language == .zh ? "zh-CN" : "en")">
@@ -79,7 +83,8 @@ enum MonthlyHTML {
       html += "<div class=\"label\">\(HTML.escape(t("report.headline.\(key.rawValue)")))</div>"
       if key.isMoney {
         html += "<div class=\"value\">\(HTML.escape(FigureText.compactMoney(value, t)))</div>"
-        html += "<div class=\"exact\">¥\(HTML.escape(FigureText.money(Money(fen: value))))</div>"
+        html +=
+          "<div class=\"exact\">¥\(HTML.escape(FigureText.money(MoneyTotal(fen: value))))</div>"
       } else {
         html += "<div class=\"value\">\(HTML.escape(FigureText.count(Int(value))))</div>"
       }
@@ -114,10 +119,10 @@ enum MonthlyHTML {
       series: [
         Charts.Series(
           label: t("report.col.opened"), colour: blue,
-          values: kinds.map { Int64(figures.cases[$0]?.opened ?? 0) }),
+          values: kinds.map { Int128(figures.cases[$0]?.opened ?? 0) }),
         Charts.Series(
           label: t("report.col.closed"), colour: teal,
-          values: kinds.map { Int64(figures.cases[$0]?.closed ?? 0) }),
+          values: kinds.map { Int128(figures.cases[$0]?.closed ?? 0) }),
       ], valueLabel: { FigureText.count(Int($0)) }, title: casesTitle)
     let months = report.summary.trendMonths
     let labels = months.enumerated().map { index, month in
@@ -128,7 +133,7 @@ enum MonthlyHTML {
     let points = months.map { report.summary.trend[$0] ?? TrendPoint() }
     let complaintsTitle = t("report.chart.complaints")
     let complaints = Charts.monthlyBars(
-      months: labels, values: points.map { Int64($0.complaintsReceived) }, colour: red,
+      months: labels, values: points.map { Int128($0.complaintsReceived) }, colour: red,
       valueLabel: { FigureText.count(Int($0)) }, axisLabel: { FigureText.count(Int($0)) },
       title: complaintsTitle)
     let recoveredTitle = t("report.chart.recovered")
@@ -139,7 +144,7 @@ enum MonthlyHTML {
     let servicesTitle = t("report.chart.services")
     let services = Charts.horizontalBars(
       categories: ServiceType.allCases.map { t.value("service-type", $0.rawValue) },
-      values: ServiceType.allCases.map { Int64(figures.services.byType[$0]?.activities ?? 0) },
+      values: ServiceType.allCases.map { Int128(figures.services.byType[$0]?.activities ?? 0) },
       colour: teal, valueLabel: { FigureText.count(Int($0)) }, title: servicesTitle)
     return "<section class=\"charts\">"
       + figure(casesTitle, cases) + figure(complaintsTitle, complaints)
@@ -219,6 +224,8 @@ enum MonthlyHTML {
     .notice p { margin: 2px 0; }
     footer { margin-top: 18px; padding-top: 8px; border-top: 1px solid #d9dee3; font-size: 10.5px;
       color: #5f6c7b; }
+    footer p { margin: 2px 0; }
+    footer .anchor { font-family: ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
     @media print {
       body { background: #fff; }
       main { max-width: none; margin: 0; padding: 0; box-shadow: none; }

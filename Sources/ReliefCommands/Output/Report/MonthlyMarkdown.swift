@@ -22,6 +22,9 @@ enum MonthlyMarkdown {
       lines.append("")
       lines += freeze.map { "> " + escape($0) }
     }
+    if let anchor = report.anchorLine(t) {
+      lines += ["", "---", "", escape(anchor)]
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -32,6 +32,8 @@ struct MonthlyReport {
   /// False while the month is still running.
   let isComplete: Bool
   var freeze: FreezeComparison?
+  /// The history's anchor when the report was made (PRODUCT.md section 10), for the footer.
+  var anchor: HistoryAnchor?
 
   var figures: MonthlyFigures { summary.figures }
   var month: YearMonth { summary.month }
@@ -44,9 +46,16 @@ struct MonthlyReport {
 
   // MARK: JSON
 
-  /// The whole document.
+  /// The whole document. The anchor is not a figure: a freeze does not store it, so that a
+  /// history grown since never makes a frozen month "differ".
   func json() -> JSONValue {
-    .object(figureMembers() + [("frozen", freezeJSON())])
+    .object(
+      figureMembers() + [("anchor", .string(anchor?.description)), ("frozen", freezeJSON())])
+  }
+
+  /// The footer's line naming the history's anchor; nil when the report carries none.
+  func anchorLine(_ t: Localizer) -> String? {
+    anchor.map { t("report.anchor", ["anchor": $0.description]) }
   }
 
   /// The document as a freeze stores it: everything but what it says about freezes.
@@ -285,7 +294,11 @@ struct MonthlyReport {
   static func json(_ headline: HeadlineFigures) -> JSONValue {
     .object(
       HeadlineFigures.Key.allCases.map { key in
-        (key.rawValue, key.isMoney ? .string(Money(fen: headline[key]).yuan) : .int(headline[key]))
+        (
+          key.rawValue,
+          key.isMoney
+            ? .string(MoneyTotal(fen: headline[key]).yuan) : .int(Int64(clamping: headline[key]))
+        )
       })
   }
 
@@ -293,7 +306,7 @@ struct MonthlyReport {
 
   /// The figures of two documents that differ, by path; `generatedAt` aside.
   static func differences(frozen: JSONValue, now: JSONValue) -> [FigureDifference] {
-    let ignored: Set<String> = ["generatedAt", "frozen"]
+    let ignored: Set<String> = ["generatedAt", "frozen", "anchor"]
     let before = Dictionary(
       frozen.leaves().filter { !ignored.contains($0.path) }, uniquingKeysWith: { first, _ in first }
     )

@@ -21,6 +21,9 @@ enum MonthlyText {
       lines.append("")
       lines += freeze
     }
+    if let anchor = report.anchorLine(t) {
+      lines += ["", anchor]
+    }
     return lines.joined(separator: "\n")
   }
 }

@@ -38,10 +38,13 @@ enum FigureText {
   /// `1,250,000.00`.
   static func money(_ value: Money) -> String { value.grouped }
 
+  /// A total, `1,250,000.00`, exact at any size.
+  static func money(_ value: MoneyTotal) -> String { value.grouped }
+
   /// An amount in a few characters, for charts and cards: `125.3万`, `1.2亿` in Chinese, `1.25M`,
   /// `3.4k` in English; rounded half up.
-  static func compactMoney(_ fen: Int64, _ t: Localizer) -> String {
-    let units: [(fen: Int64, key: String)] =
+  static func compactMoney(_ fen: Int128, _ t: Localizer) -> String {
+    let units: [(fen: Int128, key: String)] =
       t.language == .zh
       ? [(10_000_000_000, "report.unit.hundred-million"), (1_000_000, "report.unit.ten-thousand")]
       : [
@@ -51,18 +54,24 @@ enum FigureText {
     for unit in units where fen.magnitude >= unit.fen.magnitude {
       return t(unit.key, ["value": scaled(fen, by: unit.fen)])
     }
-    return count(Int((fen + 50) / 100))
+    return grouped((fen + 50) / 100)
+  }
+
+  /// A whole number of any size grouped as `count` groups it.
+  private static func grouped(_ value: Int128) -> String {
+    if let small = Int(exactly: value) { return count(small) }
+    return MoneyTotal(fen: value * 100).grouped.dropLast(3).description
   }
 
   /// `fen / unit` with at most two decimals, rounded half up, trailing zeros dropped.
-  static func scaled(_ fen: Int64, by unit: Int64) -> String {
-    let hundredths = (Int128(fen) * 100 + Int128(unit) / 2) / Int128(unit)
-    let whole = Int(hundredths / 100)
+  static func scaled(_ fen: Int128, by unit: Int128) -> String {
+    let hundredths = (fen * 100 + unit / 2) / unit
+    let whole = hundredths / 100
     let fraction = Int(hundredths % 100)
-    if fraction == 0 { return count(whole) }
+    if fraction == 0 { return grouped(whole) }
     let decimals =
       fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
-    return count(whole) + "." + decimals
+    return grouped(whole) + "." + decimals
   }
 
   /// `87.5%`, or `—` when there is nothing to divide.
@@ -79,7 +88,7 @@ enum FigureText {
 
   /// A headline figure.
   static func headline(_ key: HeadlineFigures.Key, _ figures: HeadlineFigures) -> String {
-    key.isMoney ? money(Money(fen: figures[key])) : count(Int(figures[key]))
+    key.isMoney ? money(MoneyTotal(fen: figures[key])) : count(Int(figures[key]))
   }
 
   /// A prefecture's name as Relief knows it, with its code.
