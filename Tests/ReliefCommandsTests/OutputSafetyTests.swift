@@ -9,15 +9,17 @@ import Testing
 struct OutputSafetyTests {
   static let hasFullDevice = FileManager.default.fileExists(atPath: "/dev/full")
 
+  /// A database with an enterprise (with a contact and a phone) and a case.
   func sandboxWithCase() throws -> Sandbox {
     let sandbox = try Sandbox()
-    try sandbox.ok(
-      "enterprise", "add", "--uscc", Codes.nanshan, "--name", "深圳市星河科技有限公司", "--region", "440305",
-      "--contact", "王经理", "--phone", "13800138000")
-    try sandbox.ok(
+    try sandbox.ok(arguments: [
+      "enterprise", "add", "--uscc", Codes.nanshan, "--name", "深圳市星河科技有限公司",
+      "--region", "440305", "--contact", "王经理", "--phone", "13800138000",
+    ])
+    try sandbox.ok(arguments: [
       "case", "open", "arrears", "--enterprise", Codes.nanshan, "--debtor", "深圳市某局",
-      "--debtor-type",
-      "government", "--amount", "5000", "--payment-due", "2026-03-31")
+      "--debtor-type", "government", "--amount", "5000", "--payment-due", "2026-03-31",
+    ])
     return sandbox
   }
 
