@@ -74,13 +74,13 @@ public struct Relief: ParsableCommand {
   }
 
   /// Writes what is left of standard output and exits with `code`; when standard output cannot
-  /// take it, says so and exits 1 (the code when it was already a failure).
+  /// take it, says so and exits 1 (also for `sla check`'s 3: what it found was not shown).
   static func finish(_ code: Int32, _ t: Localizer) -> Never {
     do {
       try StandardOutput.flush()
     } catch {
       StandardError.write("error: " + ErrorText.describe(error, t) + "\n")
-      Foundation.exit(code == 0 ? 1 : code)
+      Foundation.exit(1)
     }
     Foundation.exit(code)
   }

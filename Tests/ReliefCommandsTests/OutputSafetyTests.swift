@@ -125,11 +125,14 @@ struct OutputSafetyTests {
   }
 
   /// Runs `relief` with standard output on the given file (such as /dev/full).
-  func run(_ sandbox: Sandbox, stdout path: String, _ arguments: [String]) throws -> RunResult {
+  func run(
+    _ sandbox: Sandbox, stdout path: String, _ arguments: [String],
+    environment: [String: String] = [:]
+  ) throws -> RunResult {
     let process = Process()
     process.executableURL = try Sandbox.binary()
     process.arguments = arguments
-    process.environment = sandbox.environment
+    process.environment = sandbox.environment.merging(environment) { $1 }
     process.currentDirectoryURL = sandbox.folder
     let output = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     let errors = Pipe()
@@ -163,6 +166,11 @@ struct OutputSafetyTests {
         result, containing: "cannot write to standard output: No space left on device",
         arguments.joined(separator: " "))
     }
+    // `sla check` finding red cases exits 3, but not when what it found could not be shown.
+    let later = ["RELIEF_NOW": "2026-12-31T10:00:00+08:00"]
+    #expect(try sandbox.run(arguments: ["sla", "check"], environment: later).status == 3)
+    let red = try run(sandbox, stdout: "/dev/full", ["sla", "check"], environment: later)
+    expectRefused(red, containing: "cannot write to standard output", "sla check")
     let chinese = try run(sandbox, stdout: "/dev/full", ["case", "list", "--lang", "zh"])
     expectRefused(chinese, containing: "无法写入标准输出：磁盘空间不足", "case list --lang zh")
     // Standard error on the full device loses the message, but the command neither crashes nor
