@@ -30,14 +30,16 @@ public struct Relief: ParsableCommand {
 
   /// Runs the command line and exits: 0 success, 1 refused or failed, 64 usage.
   public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
-    let t = Localizer(
-      language: Language.detect(flag: languageFlag(in: arguments), environment: Environment.values))
+    StandardOutput.guardDescriptors()
+    let t = localizer(arguments)
     do {
       var command = try parseAsRoot(arguments)
       try command.run()
-      Foundation.exit(0)
+      finish(0, t)
     } catch let exit as ExitCode {
-      Foundation.exit(exit.rawValue)
+      finish(exit.rawValue, t)
+    } catch let error as OutputError {
+      fail(ErrorText.describe(error, t))
     } catch let error as Refusal {
       fail(ErrorText.describe(error, t))
     } catch let error as DomainError {
@@ -52,17 +54,45 @@ public struct Relief: ParsableCommand {
       fail(error.message)
     } catch {
       let code = exitCode(for: error)
-      if code == .success {
-        Self.exit(withError: error)
-      }
       var message = fullMessage(for: error)
+      if code == .success {
+        // Help and version: printed like any output, so that a full output is an error too.
+        if !message.isEmpty { StandardOutput.print(message) }
+        finish(0, t)
+      }
       if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst(7) }
+      try? StandardOutput.flush()
       StandardError.write(message + "\n")
       Foundation.exit(code.rawValue)
     }
   }
 
+  /// The language of messages, from `--lang` or the environment.
+  static func localizer(_ arguments: [String]) -> Localizer {
+    Localizer(
+      language: Language.detect(flag: languageFlag(in: arguments), environment: Environment.values))
+  }
+
+  /// Writes what is left of standard output and exits with `code`; when standard output cannot
+  /// take it, says so and exits 1 (also for `sla check`'s 3: what it found was not shown).
+  static func finish(_ code: Int32, _ t: Localizer) -> Never {
+    do {
+      try StandardOutput.flush()
+    } catch {
+      StandardError.write("error: " + ErrorText.describe(error, t) + "\n")
+      Foundation.exit(1)
+    }
+    Foundation.exit(code)
+  }
+
+  /// Ends the command when standard output failed (closed, or a full disk) in the middle of it.
+  static func failWriting(_ error: any Error) -> Never {
+    let t = localizer(Array(CommandLine.arguments.dropFirst()))
+    fail(ErrorText.describe(error, t))
+  }
+
   static func fail(_ message: String) -> Never {
+    try? StandardOutput.flush()
     StandardError.write("error: " + message + "\n")
     Foundation.exit(1)
   }

@@ -14,8 +14,4 @@ public enum DataError: Error, Equatable, Sendable {
   case eventStateDiffers(CaseID, seq: Int, file: CaseState, replayed: CaseState)
   /// The backup would replace an existing file.
   case backupTargetExists(path: String)
-  /// The backup would replace the database itself.
-  case backupTargetIsDatabase(path: String)
-  /// The backup could not be written.
-  case backupFailed(path: String, reason: String)
 }

@@ -72,51 +72,42 @@ extension ReliefStore {
   /// disturb it. The copy is written beside the target, readable by its owner only, and renamed
   /// into place when complete, so that no half-written backup ever carries the target's name.
   public func backup(to path: String, replacing: Bool) throws {
-    let target = URL(fileURLWithPath: path).standardizedFileURL
-    if let own = self.path, Self.sameFile(URL(fileURLWithPath: own).standardizedFileURL, target) {
-      throw DataError.backupTargetIsDatabase(path: path)
-    }
-    let manager = FileManager.default
-    if manager.fileExists(atPath: target.path), !replacing {
+    try OutputTarget.check(path, database: self.path)
+    if FileManager.default.fileExists(atPath: path), !replacing {
       throw DataError.backupTargetExists(path: path)
     }
-    let folder = target.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(
-      ".\(target.lastPathComponent).\(UUID().uuidString).partial")
-    let descriptor = Foundation.open(temporary.path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-    guard descriptor >= 0 else {
-      throw DataError.backupFailed(path: path, reason: String(cString: strerror(errno)))
-    }
-    Foundation.close(descriptor)
+    let output = try OutputFile(path: path, database: self.path)
     do {
-      try translatingErrors {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
-        let destination = try DatabaseQueue(path: temporary.path, configuration: configuration)
-        try queue.backup(to: destination)
-        // A backup is one self-contained file: no write-ahead log beside it.
-        try destination.writeWithoutTransaction { db in
-          _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
-        }
-        try destination.close()
+      try output.handOver()
+      var configuration = Configuration()
+      configuration.busyMode = .timeout(30)
+      let destination = try DatabaseQueue(path: output.temporary, configuration: configuration)
+      try queue.backup(to: destination)
+      // A backup is one self-contained file: no write-ahead log beside it.
+      try destination.writeWithoutTransaction { db in
+        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
       }
-      if rename(temporary.path, target.path) != 0 {
-        throw DataError.backupFailed(path: path, reason: String(cString: strerror(errno)))
-      }
+      try destination.close()
+      try output.commit()
+    } catch let error as DatabaseError {
+      output.discard()
+      throw OutputError.cannotWrite(path: path, reason: Self.reason(error))
     } catch {
-      for suffix in ["", "-journal", "-wal", "-shm"] {
-        try? manager.removeItem(atPath: temporary.path + suffix)
-      }
+      output.discard()
       throw error
     }
   }
 
-  private static func sameFile(_ first: URL, _ second: URL) -> Bool {
-    if first.resolvingSymlinksInPath() == second.resolvingSymlinksInPath() { return true }
-    var a = stat()
-    var b = stat()
-    guard stat(first.path, &a) == 0, stat(second.path, &b) == 0 else { return false }
-    return a.st_dev == b.st_dev && a.st_ino == b.st_ino
+  /// What SQLite's error says about a write: a full disk as the system words it. SQLite's backup
+  /// leaves its connection's message at "not an error", so the result code is what tells.
+  private static func reason(_ error: DatabaseError) -> OutputError.Reason {
+    switch error.resultCode {
+    case .SQLITE_FULL: return .system(ENOSPC)
+    case .SQLITE_IOERR: return .system(EIO)
+    default:
+      if let message = error.message, message != "not an error" { return .message(message) }
+      return .message("SQLite error \(error.resultCode.rawValue)")
+    }
   }
 }
 

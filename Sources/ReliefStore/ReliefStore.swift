@@ -42,6 +42,13 @@ public final class ReliefStore: Sendable {
       }
       Foundation.close(descriptor)
       created = true
+    } else if isEmptyFile(path) {
+      // An empty file someone made (often readable by all) becomes the database only here, and
+      // readable by its owner only, like a file `init` creates.
+      guard chmod(path, 0o600) == 0 else {
+        throw StoreError.io(path: path, reason: String(cString: strerror(errno)))
+      }
+      created = true
     }
     let store = try translatingOpenErrors(path: path) {
       try openExisting(at: path, fresh: created)
@@ -64,12 +71,24 @@ public final class ReliefStore: Sendable {
     guard FileManager.default.fileExists(atPath: path) else {
       throw StoreError.databaseMissing(path: path)
     }
+    // SQLite would make an empty file a database, with whatever mode it has: only `init` may.
+    guard !isEmptyFile(path) else { throw StoreError.emptyDatabaseFile(path: path) }
     let trace = trace.flatMap(SQLTrace.init(path:))
     return try translatingOpenErrors(path: path) {
       readOnly
         ? try openReadOnly(at: path, trace: trace)
         : try openExisting(at: path, fresh: false, trace: trace)
     }
+  }
+
+  /// True for an empty regular file without a write-ahead log holding pages beside it: not yet a
+  /// database.
+  static func isEmptyFile(_ path: String) -> Bool {
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == 0
+    else { return false }
+    var log = stat()
+    return stat(path + "-wal", &log) != 0 || log.st_size == 0
   }
 
   private static func translatingOpenErrors<T>(path: String, _ body: () throws -> T) throws -> T {
@@ -293,7 +312,8 @@ final class SQLTrace: @unchecked Sendable {
   func write(_ sql: String, seconds: Double) {
     guard !sql.hasPrefix("--") else { return }
     let milliseconds = (seconds * 1_000_000).rounded() / 1000
-    handle.write(Data("-- \(milliseconds) ms\n\(sql);\n".utf8))
+    // A trace is a developer's aid: a full disk loses lines, it does not stop the command.
+    try? handle.write(contentsOf: Data("-- \(milliseconds) ms\n\(sql);\n".utf8))
   }
 }
 

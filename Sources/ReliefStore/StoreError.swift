@@ -6,6 +6,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case databaseMissing(path: String)
   /// The file is not a Relief database.
   case notAReliefDatabase(path: String)
+  /// The file is empty: only `relief init` makes it a database.
+  case emptyDatabaseFile(path: String)
   /// A newer Relief migrated this database; this one cannot read it.
   case newerSchema(found: Int, supported: Int)
   /// The database has an older schema, and a read-only open does not migrate it.

@@ -26,6 +26,8 @@ extension Relief {
       try Self.refuseRealDatabase(at: path)
       // Built beside its final place and renamed over it at the end, so that a demo killed half
       // way leaves the earlier demo (or nothing) rather than half a database.
+      // What a killed demo left beside it (its process gone) goes first.
+      OutputTarget.removeStaleBuilds(of: path)
       let building = path + ".building-\(getpid())"
       Self.removeDatabaseFiles(at: building)
       defer { Self.removeDatabaseFiles(at: building) }

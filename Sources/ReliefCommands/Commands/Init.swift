@@ -16,15 +16,15 @@ extension Relief {
       let version = try store.currentSchemaVersion()
       let t = global.localizer
       if global.json {
-        print(
+        StandardOutput.print(
           JSONValue.object([
             ("path", .string(path)), ("created", .bool(created)),
             ("schemaVersion", .int(Int64(version))),
           ]).render())
       } else if created {
-        print(t("msg.db-created", ["path": path]))
+        StandardOutput.print(t("msg.db-created", ["path": path]))
       } else {
-        print(t("msg.db-current", ["path": path, "version": String(version)]))
+        StandardOutput.print(t("msg.db-current", ["path": path, "version": String(version)]))
       }
     }
   }

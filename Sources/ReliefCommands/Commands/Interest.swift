@@ -54,7 +54,7 @@ extension Relief {
       let basis =
         rate.map { t("interest.agreed", ["rate": $0.description]) } ?? t("interest.statutory")
       if global.json {
-        print(
+        StandardOutput.print(
           JSONValue.object([
             ("amount", .string(amount.yuan)), ("due", .string(due.description)),
             ("until", .string(until.description)), ("annualRate", .string(rate?.description)),
@@ -71,7 +71,7 @@ extension Relief {
       card.add(t("interest.basis"), basis)
       card.add(t("interest.outstanding"), result.outstanding.grouped)
       card.add(t("interest.interest"), result.interest.grouped)
-      print(card.render(terminal: .current(environment: Environment.values)))
+      StandardOutput.print(card.render(terminal: .current(environment: Environment.values)))
     }
   }
 }

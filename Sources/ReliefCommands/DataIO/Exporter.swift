@@ -22,70 +22,52 @@ struct ExportOptions: ParsableArguments {
   }
 }
 
-/// Where an export goes: standard output, or a file that is written beside its target (readable
-/// by its owner only) and renamed into place once complete.
+/// Where an export goes: standard output, or an `OutputFile` (never the database, a link or a
+/// device; written beside its target, readable by its owner only, and renamed into place once
+/// complete). A write error (a full disk, a closed output) throws at once.
 final class ExportSink {
-  private let target: String?
-  private let temporary: String?
-  private let handle: FileHandle
+  private let file: OutputFile?
   private var buffer: [UInt8] = []
 
-  init(path: String?) throws {
-    guard let path else {
-      target = nil
-      temporary = nil
-      handle = FileHandle.standardOutput
-      return
-    }
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(
-      ".\(url.lastPathComponent).\(UUID().uuidString).partial"
-    ).path
-    let descriptor = Foundation.open(temporary, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-    guard descriptor >= 0 else {
-      throw Refusal("error.io", ["path": path, "message": String(cString: strerror(errno))])
-    }
-    self.target = path
-    self.temporary = temporary
-    self.handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+  init(path: String?, database: String?) throws {
+    file = try path.map { try OutputFile(path: $0, database: database) }
     buffer.reserveCapacity(1 << 20)
   }
 
   /// Adds text.
-  func write(_ text: String) {
+  func write(_ text: String) throws {
     buffer.append(contentsOf: text.utf8)
-    if buffer.count >= 1 << 20 { flush() }
+    if buffer.count >= 1 << 20 { try flush() }
   }
 
   /// Adds bytes.
-  func write(bytes: [UInt8]) {
+  func write(bytes: [UInt8]) throws {
     buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 20 { try flush() }
   }
 
-  private func flush() {
-    handle.write(Data(buffer))
+  private func flush() throws {
+    if let file {
+      try file.write(buffer)
+    } else {
+      try StandardOutput.write(bytes: buffer)
+    }
     buffer.removeAll(keepingCapacity: true)
   }
 
   /// Writes what is left and puts the file in place.
   func finish() throws {
-    flush()
-    guard let target, let temporary else { return }
-    try handle.synchronize()
-    try handle.close()
-    if rename(temporary, target) != 0 {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw Refusal("error.io", ["path": target, "message": reason])
+    try flush()
+    if let file {
+      try file.commit()
+    } else {
+      try StandardOutput.flush()
     }
   }
 
   /// Removes a file left unfinished by an error.
   func abandon() {
-    if let temporary {
-      try? handle.close()
-      unlink(temporary)
-    }
+    file?.discard()
   }
 }
 
@@ -107,32 +89,32 @@ struct ExportWriter {
   private var csv: CSVWriter { CSVWriter(lineEnd: excel ? "\r\n" : "\n") }
 
   /// The header row, or the array's opening bracket.
-  func begin() {
+  func begin() throws {
     switch format {
     case .csv:
-      if excel { sink.write(bytes: [0xEF, 0xBB, 0xBF]) }
-      sink.write(csv.line(columns))
+      if excel { try sink.write(bytes: [0xEF, 0xBB, 0xBF]) }
+      try sink.write(csv.line(columns))
     case .json:
-      sink.write("[")
+      try sink.write("[")
     }
   }
 
   /// One record: a JSON object (a case's `details` are spread into CSV columns).
-  mutating func record(_ value: JSONValue) {
+  mutating func record(_ value: JSONValue) throws {
     switch format {
     case .csv:
       let values = Self.flattened(value)
-      sink.write(csv.line(columns.map { Self.cell(values[$0]) }))
+      try sink.write(csv.line(columns.map { Self.cell(values[$0]) }))
     case .json:
-      sink.write(count == 0 ? "\n  " : ",\n  ")
-      sink.write(value.render(pretty: true).replacingOccurrences(of: "\n", with: "\n  "))
+      try sink.write(count == 0 ? "\n  " : ",\n  ")
+      try sink.write(value.render(pretty: true).replacingOccurrences(of: "\n", with: "\n  "))
     }
     count += 1
   }
 
   /// The end of the array.
-  func end() {
-    if format == .json { sink.write(count == 0 ? "]\n" : "\n]\n") }
+  func end() throws {
+    if format == .json { try sink.write(count == 0 ? "]\n" : "\n]\n") }
   }
 
   /// The members of an object, with those of a nested `details` object lifted beside them.
@@ -171,21 +153,21 @@ enum ExportRunner {
   static func run(
     noun: String, columns: [String], total: (StoreSession) throws -> Int,
     options: ExportOptions, context: CommandContext,
-    records: (StoreSession, _ emit: (JSONValue) -> Void) throws -> Void
+    records: (StoreSession, _ emit: (JSONValue) throws -> Void) throws -> Void
   ) throws {
     let format = try options.resolvedFormat(json: context.json)
     let path = options.output.map(GlobalOptions.expand)
-    let sink = try ExportSink(path: path)
+    let sink = try ExportSink(path: path, database: context.store.path)
     var writer = ExportWriter(sink: sink, format: format, excel: options.excel, columns: columns)
     do {
       try context.store.read { session in
         let progress = Progress(label: context.t("import.noun.\(noun)"), total: try total(session))
-        writer.begin()
+        try writer.begin()
         try records(session) { value in
-          writer.record(value)
+          try writer.record(value)
           progress.advance()
         }
-        writer.end()
+        try writer.end()
         progress.finish()
       }
       try sink.finish()

@@ -101,8 +101,6 @@ extension Strings {
     "data.error.state-differs": "the file says {id} is {file}, but its history leads to {replayed}",
     "data.error.event-state-differs": "{id}, event {seq}: the file says it led to {file}, but the workflow leads to {replayed}",
     "data.error.backup-exists": "{path} exists; choose another file, or pass --force to replace it",
-    "data.error.backup-is-database": "{path} is the database itself; back up to another file",
-    "data.error.backup-failed": "cannot write the backup {path}: {reason}",
   ]
 
   static let chineseData: [String: String] = [
@@ -204,7 +202,5 @@ extension Strings {
     "data.error.state-differs": "文件称 {id} 的状态为 {file}，但按其办理记录应为 {replayed}",
     "data.error.event-state-differs": "{id} 第 {seq} 个事件：文件称其后状态为 {file}，但按流程应为 {replayed}",
     "data.error.backup-exists": "{path} 已存在；请换一个文件名，或使用 --force 覆盖",
-    "data.error.backup-is-database": "{path} 就是数据库本身；请备份到另一个文件",
-    "data.error.backup-failed": "无法写入备份 {path}：{reason}",
   ]
 }

@@ -5,13 +5,13 @@ enum Strings {
   /// The English parts; no key is in two of them (a test holds them to it).
   static let englishParts: [[String: String]] = [
     englishCore, englishDeadlines, englishData, englishReports, englishWriters,
-    englishImports, englishAnchor,
+    englishImports, englishAnchor, englishOutputs,
   ]
 
   /// The Chinese parts, in the order of the English ones.
   static let chineseParts: [[String: String]] = [
     chineseCore, chineseDeadlines, chineseData, chineseReports, chineseWriters,
-    chineseImports, chineseAnchor,
+    chineseImports, chineseAnchor, chineseOutputs,
   ]
 
   /// Every English string.

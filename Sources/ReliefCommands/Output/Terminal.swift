@@ -55,7 +55,16 @@ enum Style: Sendable {
 
 /// Writes to standard error, for messages and progress.
 enum StandardError {
+  /// Writes the text; a closed or full standard error loses it rather than stopping the command.
   static func write(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let written = bytes.withUnsafeBytes {
+        Foundation.write(STDERR_FILENO, $0.baseAddress!, $0.count)
+      }
+      if written < 0, errno == EINTR { continue }
+      guard written > 0 else { return }
+      bytes = bytes.dropFirst(written)
+    }
   }
 }

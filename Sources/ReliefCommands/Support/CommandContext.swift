@@ -64,19 +64,19 @@ struct CommandContext {
     self.officerName = nil
   }
 
-  /// Prints a line to standard output.
+  /// Prints a line to standard output (a closed or full output ends the command with an error).
   func print(_ text: String) {
-    Swift.print(text)
+    StandardOutput.print(text)
   }
 
   /// Prints text as it is, without ending the line.
   func write(_ text: String) {
-    Swift.print(text, terminator: "")
+    StandardOutput.print(text, terminator: "")
   }
 
   /// Prints a JSON document.
   func print(json value: JSONValue) {
-    Swift.print(value.render())
+    StandardOutput.print(value.render())
   }
 
   /// Prints a warning to standard error.

@@ -22,10 +22,6 @@ extension ErrorText {
         ])
     case .backupTargetExists(let path):
       return t("data.error.backup-exists", ["path": path])
-    case .backupTargetIsDatabase(let path):
-      return t("data.error.backup-is-database", ["path": path])
-    case .backupFailed(let path, let reason):
-      return t("data.error.backup-failed", ["path": path, "reason": reason])
     }
   }
 }

@@ -31,6 +31,8 @@ enum ErrorText {
       return describe(error, t)
     case let error as DataError:
       return describe(error, t)
+    case let error as OutputError:
+      return describe(error, t)
     case let error as USCCError:
       return describe(DomainError.uscc(error), t, zone: zone)
     case let error as TextError:
@@ -186,6 +188,7 @@ enum ErrorText {
     switch error {
     case .databaseMissing(let path): return t("error.database-missing", ["path": path])
     case .notAReliefDatabase(let path): return t("error.not-relief", ["path": path])
+    case .emptyDatabaseFile(let path): return t("error.empty-database-file", ["path": path])
     case .newerSchema(let found, let supported):
       return t("error.newer-schema", ["found": String(found), "supported": String(supported)])
     case .olderSchema(let path, let found, let supported):

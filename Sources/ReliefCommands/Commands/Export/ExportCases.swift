@@ -26,7 +26,7 @@ extension Relief.ExportGroup {
         total: { try $0.counts().cases }, options: options, context: context
       ) { session, emit in
         try session.forEachCase(kind: kind) { record, history in
-          emit(rendering.json(record, history: withHistory ? history : nil))
+          try emit(rendering.json(record, history: withHistory ? history : nil))
         }
       }
     }

@@ -22,7 +22,7 @@ extension Relief.ExportGroup {
       ) { session, emit in
         try session.forEachEnterprise(today: context.today) { view in
           guard case .object(let members) = rendering.json(view) else { return }
-          emit(
+          try emit(
             .object(
               members + [
                 ("createdAt", .string(context.zone.iso8601(view.createdAt))),

@@ -27,7 +27,7 @@ extension Relief.ExportGroup {
           let id = record.reliefCase.id
           for event in history {
             guard case .object(let members) = rendering.json(event) else { continue }
-            emit(
+            try emit(
               .object(
                 [("case", .string(id.description)), ("kind", .string(id.kind.rawValue))]
                   + members))

@@ -21,7 +21,7 @@ extension Relief.ExportGroup {
         options: options, context: context
       ) { session, emit in
         try session.forEachService { service in
-          emit(
+          try emit(
             .object([
               ("id", .int(service.id)),
               ("type", .string(service.type.rawValue)),

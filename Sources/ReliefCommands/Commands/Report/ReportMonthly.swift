@@ -76,14 +76,17 @@ extension Relief.ReportGroup {
       case .html: text = MonthlyHTML.render(report, t: context.t)
       }
       guard let output else {
-        Swift.print(text, terminator: "")
+        context.write(text)
         return
       }
       let path = GlobalOptions.expand(output)
+      let file = try OutputFile(path: path, database: context.store.path)
       do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try file.write(Array(text.utf8))
+        try file.commit()
       } catch {
-        throw Refusal("error.io", ["path": path, "message": error.localizedDescription])
+        file.discard()
+        throw error
       }
       StandardError.write(
         context.t(

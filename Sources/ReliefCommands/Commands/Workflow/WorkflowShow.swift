@@ -25,16 +25,16 @@ extension Relief.WorkflowGroup {
       let workflow = kind.workflow
       let t = global.localizer
       if global.json {
-        print(WorkflowRendering.json(workflow, t: t).render())
+        StandardOutput.print(WorkflowRendering.json(workflow, t: t).render())
         return
       }
       switch format {
       case .text:
-        print(
+        StandardOutput.print(
           WorkflowRendering.text(
             workflow, t: t, terminal: .current(environment: Environment.values)))
-      case .mermaid: print(WorkflowRendering.mermaid(workflow))
-      case .dot: print(WorkflowRendering.dot(workflow))
+      case .mermaid: StandardOutput.print(WorkflowRendering.mermaid(workflow))
+      case .dot: StandardOutput.print(WorkflowRendering.dot(workflow))
       }
     }
   }
