@@ -140,7 +140,7 @@ extension StoreSession {
   }
 
   private func debtorQuery(_ filter: ReportFilter) -> ListQuery {
-    var conditions = ["c.kind = 'arrears'"]
+    var conditions = ["c.kind = \(CaseKind.arrears.sql)"]
     var arguments: [String: (any DatabaseValueConvertible)?] = [:]
     Self.narrow(&conditions, &arguments, by: filter)
     // Each complaint's facts are read out of its details once.
@@ -161,8 +161,8 @@ extension StoreSession {
         coalesce(sum(closed_at IS NULL), 0) AS open,
         coalesce(sum(owed), 0) AS owed, coalesce(sum(recovered), 0) AS recovered,
         coalesce(sum(CASE
-          WHEN state IN ('rejected', 'withdrawn') THEN 0
-          WHEN outcome IN ('paid-in-full', 'no-debt-found') THEN 0
+          WHEN state IN \([CaseState.rejected, .withdrawn].sql) THEN 0
+          WHEN outcome IN \([ArrearsOutcome.paidInFull, .noDebtFound].sql) THEN 0
           ELSE owed - recovered END), 0) AS outstanding
       FROM complaint
       GROUP BY debtor_key
