@@ -156,7 +156,7 @@ extension StoreSession {
         sql: """
           SELECT json_extract(details, '$.tier') AS tier,
             json_extract(details, '$.validUntil') AS validUntil
-          FROM cases WHERE enterprise_id = ? AND +kind = 'cultivation' AND +state = 'recognized'
+          FROM cases WHERE enterprise_id = ? AND +kind = \(CaseKind.cultivation.sql) AND +state = \(CaseState.recognized.sql)
             AND json_extract(details, '$.validUntil') >= ?
           """), arguments: [id, today.description])
     {
@@ -170,7 +170,7 @@ extension StoreSession {
       db.cachedStatement(
         sql: """
           SELECT year, number FROM cases
-          WHERE enterprise_id = ? AND +kind = 'whitelist' AND +closed_at IS NULL LIMIT 1
+          WHERE enterprise_id = ? AND +kind = \(CaseKind.whitelist.sql) AND +closed_at IS NULL LIMIT 1
           """), arguments: [id]
     ).map { CaseID(kind: .whitelist, year: $0["year"], number: $0["number"]) }
     return EnterpriseStanding(
@@ -179,15 +179,15 @@ extension StoreSession {
   }
 
   static let tierRank = """
-    SELECT max(CASE json_extract(c.details, '$.tier') WHEN 'innovative' THEN 1
-      WHEN 'specialized' THEN 2 WHEN 'little-giant' THEN 3 END)
-    FROM cases c WHERE c.enterprise_id = e.id AND c.kind = 'cultivation'
-      AND c.state = 'recognized' AND json_extract(c.details, '$.validUntil') >= :today
+    SELECT max(CASE json_extract(c.details, '$.tier') WHEN \(Tier.innovative.sql) THEN 1
+      WHEN \(Tier.specialized.sql) THEN 2 WHEN \(Tier.littleGiant.sql) THEN 3 END)
+    FROM cases c WHERE c.enterprise_id = e.id AND c.kind = \(CaseKind.cultivation.sql)
+      AND c.state = \(CaseState.recognized.sql) AND json_extract(c.details, '$.validUntil') >= :today
     """
 
   static let whitelisted = """
-    EXISTS (SELECT 1 FROM cases c WHERE c.enterprise_id = e.id AND c.kind = 'whitelist'
-      AND c.state = 'listed')
+    EXISTS (SELECT 1 FROM cases c WHERE c.enterprise_id = e.id AND c.kind = \(CaseKind.whitelist.sql)
+      AND c.state = \(CaseState.listed.sql))
     """
 
   static let derivedColumns = "(\(tierRank)) AS tier_rank, \(whitelisted) AS whitelisted"

@@ -264,12 +264,12 @@ extension StoreSession {
           expected_valid_until
         FROM (
           SELECT c.code, c.facet, c.claimed, c.valid_until,
-            CASE c.kind WHEN 'arrears' THEN json_extract(c.details, '$.debtorType')
-              WHEN 'tax-refund' THEN json_extract(c.details, '$.reliefType')
-              WHEN 'whitelist' THEN json_extract(c.details, '$.category')
+            CASE c.kind WHEN \(CaseKind.arrears.sql) THEN json_extract(c.details, '$.debtorType')
+              WHEN \(CaseKind.taxRefund.sql) THEN json_extract(c.details, '$.reliefType')
+              WHEN \(CaseKind.whitelist.sql) THEN json_extract(c.details, '$.category')
               ELSE json_extract(c.details, '$.tier') END AS expected_facet,
-            CASE c.kind WHEN 'arrears' THEN json_extract(c.details, '$.amountOwed')
-              WHEN 'tax-refund' THEN json_extract(c.details, '$.amountClaimed') END
+            CASE c.kind WHEN \(CaseKind.arrears.sql) THEN json_extract(c.details, '$.amountOwed')
+              WHEN \(CaseKind.taxRefund.sql) THEN json_extract(c.details, '$.amountClaimed') END
               AS expected_claimed,
             json_extract(c.details, '$.validUntil') AS expected_valid_until
           FROM cases c)
@@ -336,8 +336,8 @@ extension StoreSession {
           SELECT c.code, json_extract(c.details, '$.amountOwed') AS owed,
             json_extract(c.details, '$.amountRecovered') AS recovered,
             (SELECT coalesce(sum(v.amount), 0) FROM events v
-              WHERE v.case_id = c.id AND v.name = 'pay') AS paid
-          FROM cases c WHERE c.kind = 'arrears')
+              WHERE v.case_id = c.id AND v.name = \(EventName.pay.sql)) AS paid
+          FROM cases c WHERE c.kind = \(CaseKind.arrears.sql))
         WHERE max(recovered, paid) > owed
         """)
     {
@@ -353,7 +353,7 @@ extension StoreSession {
         SELECT c.code, json_extract(c.details, '$.amountClaimed') AS claimed,
           json_extract(c.details, '$.amountApproved') AS approved,
           json_extract(c.details, '$.amountDisbursed') AS disbursed
-        FROM cases c WHERE c.kind = 'tax-refund'
+        FROM cases c WHERE c.kind = \(CaseKind.taxRefund.sql)
           AND (approved > claimed OR (disbursed IS NOT NULL AND (approved IS NULL
             OR disbursed > approved)))
         """)

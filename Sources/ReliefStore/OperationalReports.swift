@@ -140,12 +140,12 @@ extension StoreSession {
   }
 
   private func debtorQuery(_ filter: ReportFilter) -> ListQuery {
-    var conditions = ["c.kind = 'arrears'"]
+    var conditions = ["c.kind = \(CaseKind.arrears.sql)"]
     var arguments: [String: (any DatabaseValueConvertible)?] = [:]
     Self.narrow(&conditions, &arguments, by: filter)
     let outstanding = """
-      CASE WHEN state IN ('rejected', 'withdrawn') THEN 0
-        WHEN outcome IN ('paid-in-full', 'no-debt-found') THEN 0
+      CASE WHEN state IN \([CaseState.rejected, .withdrawn].sql) THEN 0
+        WHEN outcome IN \([ArrearsOutcome.paidInFull, .noDebtFound].sql) THEN 0
         ELSE owed - recovered END
       """
     // Each complaint's facts are read out of its details once.

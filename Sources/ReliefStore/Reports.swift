@@ -104,13 +104,13 @@ extension StoreSession {
         db,
         sql: """
           SELECT count(*) FROM cases c\(scope.join)
-          WHERE c.kind = 'arrears' AND c.opened_at >= :start AND c.opened_at < :end\(scope.caseRegion)
+          WHERE c.kind = \(CaseKind.arrears.sql) AND c.opened_at >= :start AND c.opened_at < :end\(scope.caseRegion)
           """, arguments: scope.arguments) ?? 0
     let recovered = try Row.fetchOne(
       db,
       sql: """
         SELECT \(ExactSum.columns("x.amount", as: "recovered")) FROM events x\(scope.eventJoin)
-        WHERE \(Self.condition("pay", of: .arrears))
+        WHERE \(Self.condition(.pay, of: .arrears))
           AND x.at >= :start AND x.at < :end\(scope.caseRegion)
         """, arguments: scope.arguments)
     return TrendPoint(
@@ -234,7 +234,7 @@ extension StoreSession {
   /// to an index by kind, through every case ever opened).
   private func countOpenAtEnd(_ scope: ReportScope, cases: inout [CaseKind: CaseFigures]) throws {
     let kinds = CaseKind.allCases
-    let columns = kinds.map { "coalesce(sum(c.kind = '\($0.rawValue)'), 0)" }
+    let columns = kinds.map { "coalesce(sum(c.kind = \($0.sql)), 0)" }
     for closing in ["c.closed_at IS NULL", "c.closed_at >= :end"] {
       guard
         let row = try Row.fetchOne(
@@ -281,8 +281,8 @@ extension StoreSession {
       sql: """
         SELECT k.setting, k.length, k.started_on, sum(json_extract(x.data, '$.days')) AS later_days
         FROM events x CROSS JOIN clocks k ON k.case_id = x.case_id AND k.started_seq < x.seq\(scope.clockJoin)
-        WHERE x.name = 'extend' AND x.at >= :end
-          AND k.reminder = 0 AND k.unit = 'days' AND k.started_at < :end
+        WHERE x.name = \(EventName.extend.sql) AND x.at >= :end
+          AND k.reminder = 0 AND k.unit = \(ClockUnit.days.sql) AND k.started_at < :end
           AND (k.ended_at IS NULL OR k.ended_at >= x.at) AND k.due_date >= :lastDay\(scope.caseRegion)
         GROUP BY k.case_id, k.started_seq
         """, arguments: scope.arguments)
@@ -317,21 +317,21 @@ extension StoreSession {
       sql: """
         SELECT x.kind, x.name, count(*) AS n, \(ExactSum.columns("x.amount", as: "amount"))
         FROM events x\(scope.eventJoin)
-        WHERE (\(Self.condition("accept", of: .arrears)) OR \(Self.condition("transfer", of: .arrears))
-          OR \(Self.condition("approve", of: .taxRefund))
-          OR \(Self.condition("disburse", of: .taxRefund))) AND \(range)
+        WHERE (\(Self.condition(.accept, of: .arrears)) OR \(Self.condition(.transfer, of: .arrears))
+          OR \(Self.condition(.approve, of: .taxRefund))
+          OR \(Self.condition(.disburse, of: .taxRefund))) AND \(range)
         GROUP BY x.kind, x.name
         """, arguments: scope.arguments)
     {
       let count: Int = row["n"]
       let amount = ExactSum.total(row, "amount")
-      switch (row["kind"] as String, row["name"] as String) {
-      case ("arrears", "accept"): figures.arrears.accepted = count
-      case ("arrears", "transfer"): figures.arrears.transferred = count
-      case ("tax-refund", "approve"):
+      switch (CaseKind(rawValue: row["kind"]), EventName(rawValue: row["name"])) {
+      case (.arrears?, .accept): figures.arrears.accepted = count
+      case (.arrears?, .transfer): figures.arrears.transferred = count
+      case (.taxRefund?, .approve):
         figures.taxRefund.approvals = count
         figures.taxRefund.amountApproved = amount
-      case ("tax-refund", "disburse"):
+      case (.taxRefund?, .disburse):
         figures.taxRefund.disbursements = count
         figures.taxRefund.amountDisbursed = amount
       default: break
@@ -343,16 +343,16 @@ extension StoreSession {
         db,
         sql: """
           SELECT count(*) FROM events x\(scope.eventJoin)
-          WHERE \(Self.condition("transfer", of: .arrears)) AND \(range)
+          WHERE \(Self.condition(.transfer, of: .arrears)) AND \(range)
             AND NOT EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = x.case_id
-              AND k.state = 'accepted' AND k.ended_at = x.at AND k.late = 1)
+              AND k.state = \(CaseState.accepted.sql) AND k.ended_at = x.at AND k.late = 1)
           """, arguments: scope.arguments) ?? 0
     for row in try Row.fetchAll(
       db,
       sql: """
         SELECT json_extract(x.data, '$.outcome') AS outcome, count(*) AS n
         FROM events x\(scope.eventJoin)
-        WHERE \(Self.condition("resolve", of: .arrears)) AND \(range)
+        WHERE \(Self.condition(.resolve, of: .arrears)) AND \(range)
         GROUP BY outcome
         """, arguments: scope.arguments)
     {
@@ -366,31 +366,31 @@ extension StoreSession {
         SELECT x.kind, x.name, c.facet, substr(e.region, 1, 4) AS prefecture, count(*) AS n,
           \(ExactSum.columns("x.amount", as: "amount"))
         FROM events x CROSS JOIN cases c ON c.id = x.case_id\(ReportScope.enterprise)
-        WHERE (\(Self.condition("pay", of: .arrears)) OR \(Self.condition("approve", of: .whitelist))
-          OR \(Self.condition("remove", of: .whitelist))
-          OR \(Self.condition("recognize", of: .cultivation))) AND \(range)
+        WHERE (\(Self.condition(.pay, of: .arrears)) OR \(Self.condition(.approve, of: .whitelist))
+          OR \(Self.condition(.remove, of: .whitelist))
+          OR \(Self.condition(.recognize, of: .cultivation))) AND \(range)
         GROUP BY x.kind, x.name, c.facet, prefecture
         """, arguments: scope.arguments)
     {
       let facet: String = row["facet"] ?? ""
       let count: Int = row["n"]
-      switch (row["kind"] as String, row["name"] as String) {
-      case ("arrears", "pay"):
+      switch (CaseKind(rawValue: row["kind"]), EventName(rawValue: row["name"])) {
+      case (.arrears?, .pay):
         let amount = ExactSum.total(row, "amount")
         figures.arrears.amountRecovered += amount
         prefectures[row["prefecture"] as String, default: RegionFigures()].amountRecovered += amount
         if let type = DebtorType(rawValue: facet) {
           figures.arrears.byDebtorType[type, default: DebtorTypeFigures()].amountRecovered += amount
         }
-      case ("whitelist", "approve"):
+      case (.whitelist?, .approve):
         if let category = WhitelistCategory(rawValue: facet) {
           figures.whitelist.byCategory[category, default: .init()].newlyListed += count
         }
-      case ("whitelist", "remove"):
+      case (.whitelist?, .remove):
         if let category = WhitelistCategory(rawValue: facet) {
           figures.whitelist.byCategory[category, default: .init()].removed += count
         }
-      case ("cultivation", "recognize"):
+      case (.cultivation?, .recognize):
         if let tier = Tier(rawValue: facet) {
           figures.cultivation.byTier[tier, default: TierFigures()].recognitions += count
         }
@@ -403,7 +403,7 @@ extension StoreSession {
   /// kind of its case (migration 0004), so an event of one kind is never taken for another's of
   /// the same name (a white-list approval and a tax approval).
   static func condition(_ event: EventName, of kind: CaseKind) -> String {
-    "(x.kind = '\(kind.rawValue)' AND x.name = '\(event.rawValue)')"
+    "(x.kind = \(kind.sql) AND x.name = \(event.sql))"
   }
 
   /// Enterprises listed at the month's end, and recognitions valid on its last day. A case no
@@ -414,24 +414,24 @@ extension StoreSession {
   /// per case).
   private func countStandingAtEnd(_ scope: ReportScope, into figures: inout MonthlyFigures) throws {
     // Listed at the end: the last listing event before the end listed or reinstated the firm.
-    let listingEvents = "('approve', 'suspend', 'reinstate', 'remove')"
+    let listingEvents = [EventName.approve, .suspend, .reinstate, .remove].sql
     let touchedSince = """
-      (SELECT case_id FROM events WHERE kind = 'whitelist' AND name IN \(listingEvents)
+      (SELECT case_id FROM events WHERE kind = \(CaseKind.whitelist.sql) AND name IN \(listingEvents)
         AND at >= :end)
       """
     for query in [
       """
       SELECT c.facet AS category, count(*) AS n FROM cases c\(scope.join)
-      WHERE c.kind = 'whitelist' AND c.state = 'listed' AND c.opened_at < :end
+      WHERE c.kind = \(CaseKind.whitelist.sql) AND c.state = \(CaseState.listed.sql) AND c.opened_at < :end
         AND c.id NOT IN \(touchedSince)\(scope.caseRegion)
       GROUP BY c.facet
       """,
       """
       SELECT c.facet AS category, count(*) AS n FROM cases c\(scope.join)
-      WHERE c.kind = 'whitelist' AND c.id IN \(touchedSince)\(scope.caseRegion)
+      WHERE c.kind = \(CaseKind.whitelist.sql) AND c.id IN \(touchedSince)\(scope.caseRegion)
         AND (SELECT x.name FROM events x
              WHERE x.case_id = c.id AND +x.at < :end AND +x.name IN \(listingEvents)
-             ORDER BY x.seq DESC LIMIT 1) IN ('approve', 'reinstate')
+             ORDER BY x.seq DESC LIMIT 1) IN \([EventName.approve, .reinstate].sql)
       GROUP BY c.facet
       """,
     ] {
@@ -444,19 +444,20 @@ extension StoreSession {
     // Valid at the end: recognised before the end, not revoked or expired by then, and valid on
     // the last day by the latest recognition or renewal before the end. Counted per tier in one
     // row, so that no sort of a province's recognitions is needed.
+    let recognitions = [EventName.recognize, .renew].sql
     let renewedSince = """
-      (SELECT case_id FROM events WHERE kind = 'cultivation' AND name IN ('recognize', 'renew')
+      (SELECT case_id FROM events WHERE kind = \(CaseKind.cultivation.sql) AND name IN \(recognitions)
         AND at >= :end)
       """
     let standing = """
-      c.kind = 'cultivation' AND c.opened_at < :end
+      c.kind = \(CaseKind.cultivation.sql) AND c.opened_at < :end
         AND (c.closed_at IS NULL OR c.closed_at >= :end)\(scope.caseRegion)
       """
     let tiers = Tier.allCases
     let columns = tiers.map { tier in
       """
-      coalesce(sum(c.facet = '\(tier.rawValue)'), 0),
-        coalesce(sum(c.facet = '\(tier.rawValue)' AND c.valid_until <= :horizon), 0)
+      coalesce(sum(c.facet = \(tier.sql)), 0),
+        coalesce(sum(c.facet = \(tier.sql) AND c.valid_until <= :horizon), 0)
       """
     }
     if let row = try Row.fetchOne(
@@ -481,7 +482,7 @@ extension StoreSession {
       sql: """
         SELECT c.facet AS tier,
           (SELECT max(json_extract(x.data, '$.validUntil')) FROM events x
-           WHERE x.case_id = c.id AND +x.at < :end AND +x.name IN ('recognize', 'renew'))
+           WHERE x.case_id = c.id AND +x.at < :end AND +x.name IN \(recognitions))
             AS valid_until
         FROM cases c\(scope.join)
         WHERE \(standing) AND c.id IN \(renewedSince)
@@ -535,7 +536,7 @@ extension StoreSession {
     if let row = try Row.fetchOne(
       db,
       sql: """
-        SELECT count(*) AS opened, coalesce(sum(c.kind = 'arrears'), 0) AS received
+        SELECT count(*) AS opened, coalesce(sum(c.kind = \(CaseKind.arrears.sql)), 0) AS received
         FROM cases c\(scope.join)
         WHERE c.opened_at >= :start AND c.opened_at < :end\(scope.caseRegion)
         """, arguments: scope.arguments)
@@ -550,9 +551,9 @@ extension StoreSession {
           SELECT count(*) FROM cases c\(scope.join)
           WHERE c.closed_at >= :start AND c.closed_at < :end\(scope.caseRegion)
           """, arguments: scope.arguments) ?? 0)
-    let pay = Self.condition("pay", of: .arrears)
-    let listed = Self.condition("approve", of: .whitelist)
-    let recognized = Self.condition("recognize", of: .cultivation)
+    let pay = Self.condition(.pay, of: .arrears)
+    let listed = Self.condition(.approve, of: .whitelist)
+    let recognized = Self.condition(.recognize, of: .cultivation)
     if let row = try Row.fetchOne(
       db,
       sql: """

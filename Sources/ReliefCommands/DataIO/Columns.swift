@@ -1,3 +1,5 @@
+import ReliefDomain
+
 /// The columns an import takes and an export writes, named as the JSON keys. One definition
 /// serves the import's checks, the export's header and `--help`.
 struct ColumnSet {
@@ -56,16 +58,22 @@ enum Columns {
     ],
     ignored: ["tier", "whitelisted"])
 
-  /// The opening facts of each kind of case, as the keys of a case's `details`.
-  static let openingDetails: [(kind: String, required: [String], optional: [String])] = [
-    (
-      "arrears", ["debtor", "debtorType", "amountOwed", "paymentDueDate"],
-      ["debtorCode", "contract", "annualRate"]
-    ),
-    ("tax-refund", ["reliefType", "amountClaimed"], ["taxPeriod"]),
-    ("whitelist", ["category", "chain"], []),
-    ("cultivation", ["tier"], ["priorTierEvidence"]),
-  ]
+  /// The opening facts of each kind of case, as the keys of a case's `details`: the import
+  /// columns of the kind's description (`CaseKind.detailFields`).
+  static let openingDetails: [(kind: String, required: [String], optional: [String])] =
+    CaseKind.allCases.map { kind in
+      let fields = kind.openingFields
+      return (
+        kind.rawValue, fields.filter(\.requiredAtOpening).compactMap(\.importColumn),
+        fields.filter { !$0.requiredAtOpening }.compactMap(\.importColumn)
+      )
+    }
+
+  /// The details no opening sets (events set them, or they are derived): a new case cannot
+  /// bring them.
+  static let detailsAfterOpening = CaseKind.allCases.flatMap { kind in
+    kind.detailFields.filter { $0.setBy != .opening }.map(\.key)
+  }
 
   /// Cases opened anew by an import (CSV, or JSON without a history).
   static let newCases = ColumnSet(
@@ -76,10 +84,8 @@ enum Columns {
       "enterpriseName", "region", "dueDate", "alert", "nextEvents", "interest", "warnings",
     ],
     refused: [
-      "id", "state", "updatedAt", "closedAt", "supervisionLevel", "history", "amountRecovered",
-      "amountOutstanding", "handlingDepartment", "outcome", "extensionDays", "satisfaction",
-      "amountApproved", "amountDisbursed", "recognizedRegions", "score", "validUntil", "fastTrack",
-    ],
+      "id", "state", "updatedAt", "closedAt", "supervisionLevel", "history",
+    ] + detailsAfterOpening,
     refusedReason: "import.error.needs-history")
 
   /// The keys of a case restored with its history (JSON): those of `relief case show --json`.
@@ -98,29 +104,16 @@ enum Columns {
     ignored: ["id"])
 
   /// The columns of `relief export cases --format csv`: the keys of a case in JSON with its
-  /// `details` spread out (for one kind, only that kind's details).
+  /// `details` spread out (for one kind, only that kind's details), as the kinds' descriptions list
+  /// them.
   static func caseExport(kind: String?) -> [String] {
     let base = [
       "id", "kind", "state", "enterprise", "enterpriseName", "region", "title", "assignee",
       "openedAt", "updatedAt", "closedAt", "dueDate", "alert", "supervisionLevel",
     ]
-    let details: [(String, [String])] = [
-      (
-        "arrears",
-        [
-          "debtor", "debtorType", "debtorCode", "contract", "amountOwed", "paymentDueDate",
-          "amountRecovered", "amountOutstanding", "handlingDepartment", "outcome", "extensionDays",
-          "annualRate", "satisfaction",
-        ]
-      ),
-      (
-        "tax-refund",
-        ["reliefType", "amountClaimed", "amountApproved", "amountDisbursed", "taxPeriod"]
-      ),
-      ("whitelist", ["category", "chain", "recognizedRegions"]),
-      ("cultivation", ["tier", "score", "validUntil", "priorTierEvidence", "fastTrack"]),
-    ]
-    return base + details.filter { kind == nil || $0.0 == kind }.flatMap(\.1) + ["nextEvents"]
+    let details = CaseKind.allCases.filter { kind == nil || $0.rawValue == kind }
+      .flatMap { $0.detailFields.map(\.key) }
+    return base + details + ["nextEvents"]
   }
 
   /// The columns of `relief export events --format csv`.

@@ -105,47 +105,24 @@ struct CaseRendering {
     return table.render(terminal: terminal)
   }
 
-  /// A case's kind-specific facts in JSON, money as two-decimal strings.
+  /// A case's kind-specific facts in JSON, money as two-decimal strings: one member per field of
+  /// the kind's description (`CaseKind.detailFields`), under its key, in its order.
   func details(_ details: CaseDetails) -> JSONValue {
-    switch details {
-    case .arrears(let arrears):
-      return .object([
-        ("debtor", .string(arrears.debtor)),
-        ("debtorType", .string(arrears.debtorType.rawValue)),
-        ("debtorCode", .string(arrears.debtorCode?.rawValue)),
-        ("contract", .string(arrears.contract)),
-        ("amountOwed", .string(arrears.amountOwed.yuan)),
-        ("paymentDueDate", .string(arrears.paymentDueDate.description)),
-        ("amountRecovered", .string(arrears.amountRecovered.yuan)),
-        ("amountOutstanding", .string(arrears.outstanding.yuan)),
-        ("handlingDepartment", .string(arrears.handlingDepartment)),
-        ("outcome", .string(arrears.outcome?.rawValue)),
-        ("extensionDays", .int(Int64(arrears.extensionDays))),
-        ("annualRate", .string(arrears.agreedAnnualRate?.description)),
-        ("satisfaction", .string(arrears.satisfaction?.rawValue)),
-      ])
-    case .taxRefund(let taxRefund):
-      return .object([
-        ("reliefType", .string(taxRefund.reliefType.rawValue)),
-        ("amountClaimed", .string(taxRefund.amountClaimed.yuan)),
-        ("amountApproved", .string(taxRefund.amountApproved?.yuan)),
-        ("amountDisbursed", .string(taxRefund.amountDisbursed?.yuan)),
-        ("taxPeriod", .string(taxRefund.taxPeriod)),
-      ])
-    case .whitelist(let whitelist):
-      return .object([
-        ("category", .string(whitelist.category.rawValue)),
-        ("chain", .string(whitelist.chain.rawValue)),
-        ("recognizedRegions", .array(whitelist.recognizedRegions.map { .string($0.rawValue) })),
-      ])
-    case .cultivation(let cultivation):
-      return .object([
-        ("tier", .string(cultivation.tier.rawValue)),
-        ("score", .int(cultivation.score)),
-        ("validUntil", .string(cultivation.validUntil?.description)),
-        ("priorTierEvidence", .string(cultivation.priorTierEvidence)),
-        ("fastTrack", .string(cultivation.fastTrack)),
-      ])
+    .object(
+      details.kind.detailFields.map { field in
+        (field.key, field.value(in: details).map(Self.json) ?? .null)
+      })
+  }
+
+  /// A detail's value in JSON.
+  static func json(_ value: DetailValue) -> JSONValue {
+    switch value {
+    case .text(let text): return .string(text)
+    case .money(let money): return .string(money?.yuan)
+    case .date(let date): return .string(date?.description)
+    case .integer(let number): return .int(number)
+    case .rate(let rate): return .string(rate?.description)
+    case .regions(let regions): return .array(regions.map { .string($0.rawValue) })
     }
   }
 
@@ -279,77 +256,30 @@ struct CaseRendering {
     return t("clock.\(clock.setting)", ["length": String(clock.length), "limit": String(limit)])
   }
 
+  /// A case's facts on its card: each field of the kind's description under its label, absent
+  /// ones left out (no extension days, no recognized region).
   func detailLines(_ details: CaseDetails) -> [(String, String)] {
-    switch details {
-    case .arrears(let arrears):
-      var lines: [(String, String)] = [
-        (t("label.debtor"), arrears.debtor),
-        (t("label.debtor-type"), t.value("debtor-type", arrears.debtorType.rawValue)),
-      ]
-      if let code = arrears.debtorCode { lines.append((t("label.debtor-code"), code.rawValue)) }
-      if let contract = arrears.contract { lines.append((t("label.contract"), contract)) }
-      lines += [
-        (t("label.amount-owed"), arrears.amountOwed.grouped),
-        (t("label.payment-due"), arrears.paymentDueDate.description),
-        (t("label.amount-recovered"), arrears.amountRecovered.grouped),
-        (t("label.outstanding"), arrears.outstanding.grouped),
-      ]
-      if let department = arrears.handlingDepartment {
-        lines.append((t("label.department"), department))
+    details.kind.detailFields.compactMap { field in
+      guard let value = field.value(in: details), let text = cardText(value, of: field) else {
+        return nil
       }
-      if let outcome = arrears.outcome {
-        lines.append((t("label.outcome"), t.value("outcome", outcome.rawValue)))
-      }
-      if arrears.extensionDays > 0 {
-        lines.append(
-          (t("label.extension"), t("msg.extension-days", ["days": String(arrears.extensionDays)])))
-      }
-      if let rate = arrears.agreedAnnualRate {
-        lines.append((t("label.annual-rate"), rate.description))
-      }
-      if let satisfaction = arrears.satisfaction {
-        lines.append((t("label.satisfaction"), t.value("satisfaction", satisfaction.rawValue)))
-      }
-      return lines
-    case .taxRefund(let taxRefund):
-      var lines: [(String, String)] = [
-        (t("label.relief-type"), t.value("relief-type", taxRefund.reliefType.rawValue)),
-        (t("label.amount-claimed"), taxRefund.amountClaimed.grouped),
-      ]
-      if let approved = taxRefund.amountApproved {
-        lines.append((t("label.amount-approved"), approved.grouped))
-      }
-      if let disbursed = taxRefund.amountDisbursed {
-        lines.append((t("label.amount-disbursed"), disbursed.grouped))
-      }
-      if let period = taxRefund.taxPeriod { lines.append((t("label.tax-period"), period)) }
-      return lines
-    case .whitelist(let whitelist):
-      var lines: [(String, String)] = [
-        (t("label.category"), t.value("category", whitelist.category.rawValue)),
-        (t("label.chain"), t.value("chain", whitelist.chain.rawValue)),
-      ]
-      if !whitelist.recognizedRegions.isEmpty {
-        lines.append(
-          (
-            t("label.recognized-regions"),
-            t.list(whitelist.recognizedRegions.map { ErrorText.regionName($0, t) })
-          ))
-      }
-      return lines
-    case .cultivation(let cultivation):
-      var lines: [(String, String)] = [
-        (t("label.tier"), t.value("tier", cultivation.tier.rawValue))
-      ]
-      if let score = cultivation.score { lines.append((t("label.score"), String(score))) }
-      if let validUntil = cultivation.validUntil {
-        lines.append((t("label.valid-until"), validUntil.description))
-      }
-      if let evidence = cultivation.priorTierEvidence {
-        lines.append((t("label.prior-tier-evidence"), evidence))
-      }
-      if let fastTrack = cultivation.fastTrack { lines.append((t("label.fast-track"), fastTrack)) }
-      return lines
+      return (t(field.labelKey), text)
+    }
+  }
+
+  /// A detail's value as a card shows it, or nil to leave it out.
+  func cardText(_ value: DetailValue, of field: DetailField) -> String? {
+    switch (value, field.type) {
+    case (.text(let text?), .enumeration(let table, _)): return t.value(table, text)
+    case (.text(let text), _): return text
+    case (.money(let money), _): return money?.grouped
+    case (.date(let date), _): return date?.description
+    case (.integer(let days?), .days):
+      return days > 0 ? t("msg.extension-days", ["days": String(days)]) : nil
+    case (.integer(let number), _): return number.map { String($0) }
+    case (.rate(let rate), _): return rate?.description
+    case (.regions(let regions), _):
+      return regions.isEmpty ? nil : t.list(regions.map { ErrorText.regionName($0, t) })
     }
   }
 

@@ -47,6 +47,31 @@ public struct CaseState: RawRepresentable, Hashable, Sendable, Codable, Comparab
   public init(stringLiteral value: String) { self.rawValue = value }
   public var description: String { rawValue }
   public static func < (lhs: CaseState, rhs: CaseState) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  // The states of the workflows (Workflows.swift defines them with these constants; the
+  // store's SQL names them through them too).
+  public static let registered: CaseState = "registered"
+  public static let awaitingDocuments: CaseState = "awaiting-documents"
+  public static let accepted: CaseState = "accepted"
+  public static let transferred: CaseState = "transferred"
+  public static let resolved: CaseState = "resolved"
+  public static let rejected: CaseState = "rejected"
+  public static let closed: CaseState = "closed"
+  public static let withdrawn: CaseState = "withdrawn"
+  public static let applied: CaseState = "applied"
+  public static let underReview: CaseState = "under-review"
+  public static let approved: CaseState = "approved"
+  public static let disbursed: CaseState = "disbursed"
+  public static let reviewing: CaseState = "reviewing"
+  public static let listed: CaseState = "listed"
+  public static let suspended: CaseState = "suspended"
+  public static let removed: CaseState = "removed"
+  public static let candidate: CaseState = "candidate"
+  public static let evaluating: CaseState = "evaluating"
+  public static let recognized: CaseState = "recognized"
+  public static let notRecognized: CaseState = "not-recognized"
+  public static let revoked: CaseState = "revoked"
+  public static let expired: CaseState = "expired"
 }
 
 /// An event of a workflow, such as `accept`.
@@ -69,6 +94,33 @@ public struct EventName: RawRepresentable, Hashable, Sendable, Codable, Comparab
   public static let assign: EventName = "assign"
   /// Supervision (督办).
   public static let supervise: EventName = "supervise"
+
+  // The events of the workflows (Workflows.swift defines them with these constants; the store's
+  // SQL names them through them too).
+  public static let requestDocuments: EventName = "request-documents"
+  public static let receiveDocuments: EventName = "receive-documents"
+  public static let accept: EventName = "accept"
+  public static let reject: EventName = "reject"
+  public static let transfer: EventName = "transfer"
+  public static let extend: EventName = "extend"
+  public static let resolve: EventName = "resolve"
+  public static let reopen: EventName = "reopen"
+  public static let close: EventName = "close"
+  public static let withdraw: EventName = "withdraw"
+  public static let pay: EventName = "pay"
+  public static let review: EventName = "review"
+  public static let approve: EventName = "approve"
+  public static let disburse: EventName = "disburse"
+  public static let recognize: EventName = "recognize"
+  public static let suspend: EventName = "suspend"
+  public static let reinstate: EventName = "reinstate"
+  public static let remove: EventName = "remove"
+  public static let apply: EventName = "apply"
+  public static let evaluate: EventName = "evaluate"
+  public static let decline: EventName = "decline"
+  public static let renew: EventName = "renew"
+  public static let revoke: EventName = "revoke"
+  public static let expire: EventName = "expire"
 }
 
 /// A case id: `AR-2026-000001`, prefix per kind, year of opening, sequence per kind and year.

@@ -7,8 +7,9 @@ public struct Workflow: Sendable {
   public let states: [StateSpec]
   /// The state a new case starts in.
   public let initialState: CaseState
-  /// The options `case open` requires for this kind, besides `--enterprise`.
-  public let openingInputs: [String]
+  /// The facts of a case of this kind (`details`): what sets each, its type, and its names as
+  /// an option of `case open`, an import column, a JSON key, a stored key and a label.
+  public let detailFields: [DetailField]
   /// Checks made when a case of this kind is opened.
   public let openingGuards: [OpeningGuard]
   /// Every event but `open`, in the order the docs list them.
@@ -16,17 +17,23 @@ public struct Workflow: Sendable {
 
   /// Creates a workflow; the events common to every kind (note, assign, supervise) are added.
   public init(
-    kind: CaseKind, states: [StateSpec], initialState: CaseState, openingInputs: [String],
+    kind: CaseKind, states: [StateSpec], initialState: CaseState, detailFields: [DetailField],
     openingGuards: [OpeningGuard] = [], transitions: [Transition]
   ) {
     self.kind = kind
-    self.openingInputs = openingInputs
+    self.detailFields = detailFields
     self.states = states
     self.initialState = initialState
     self.openingGuards = openingGuards
     let open = states.filter { !$0.isTerminal }.map(\.name)
     self.transitions =
       transitions + Transition.common(openStates: open, allStates: states.map(\.name))
+  }
+
+  /// The options `case open` requires for this kind, besides `--enterprise`: the option names of
+  /// the details required at opening.
+  public var openingInputs: [String] {
+    detailFields.filter(\.requiredAtOpening).compactMap(\.optionName)
   }
 
   /// The definition of a state, if it belongs to this workflow.

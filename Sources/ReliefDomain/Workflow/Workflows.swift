@@ -10,40 +10,40 @@ public enum Workflows {
     kind: .arrears,
     states: [
       StateSpec(
-        "registered",
+        .registered,
         clock: ClockSpec(
           setting: "clock.arrears.registered", unit: .workingDays, defaultLength: 10,
           rule: "accept or reject within 10 working days of registration")),
-      StateSpec("awaiting-documents", pausesClock: true),
+      StateSpec(.awaitingDocuments, pausesClock: true),
       StateSpec(
-        "accepted",
+        .accepted,
         clock: ClockSpec(
           setting: "clock.arrears.accepted", unit: .workingDays, defaultLength: 10,
           isStatutory: true, rule: "transfer within 10 working days of acceptance")),
       StateSpec(
-        "transferred",
+        .transferred,
         clock: arrearsResult),
-      StateSpec("resolved"),
-      StateSpec("rejected", terminal: true),
-      StateSpec("closed", terminal: true),
-      StateSpec("withdrawn", terminal: true),
+      StateSpec(.resolved),
+      StateSpec(.rejected, terminal: true),
+      StateSpec(.closed, terminal: true),
+      StateSpec(.withdrawn, terminal: true),
     ],
-    initialState: "registered",
-    openingInputs: ["debtor", "debtor-type", "amount", "payment-due"],
+    initialState: .registered,
+    detailFields: DetailField.arrears,
     transitions: [
       Transition(
-        "request-documents", from: ["registered"], to: "awaiting-documents",
+        .requestDocuments, from: [.registered], to: .awaitingDocuments,
         inputs: [.required(.reason)]),
-      Transition("receive-documents", from: ["awaiting-documents"], to: "registered"),
-      Transition("accept", from: ["registered"], to: "accepted"),
-      Transition("reject", from: ["registered"], to: "rejected", inputs: [.required(.reason)]),
+      Transition(.receiveDocuments, from: [.awaitingDocuments], to: .registered),
+      Transition(.accept, from: [.registered], to: .accepted),
+      Transition(.reject, from: [.registered], to: .rejected, inputs: [.required(.reason)]),
       Transition(
-        "transfer", from: ["accepted"], to: "transferred", inputs: [.required(.to)],
+        .transfer, from: [.accepted], to: .transferred, inputs: [.required(.to)],
         effect: arrearsEffect("transfer.set-department") { details, inputs in
           details.handlingDepartment = inputs.to
         }),
       Transition(
-        "extend", from: ["transferred"], to: nil, inputs: [.required(.days), .required(.reason)],
+        .extend, from: [.transferred], to: nil, inputs: [.required(.days), .required(.reason)],
         guards: [
           Guard("extend.within-limit") { context in
             guard let details = context.reliefCase.details.arrears else { return nil }
@@ -65,7 +65,7 @@ public enum Workflows {
           details.extensionDays += inputs.days ?? 0
         }),
       Transition(
-        "resolve", from: ["transferred"], to: "resolved", inputs: [.required(.outcome)],
+        .resolve, from: [.transferred], to: .resolved, inputs: [.required(.outcome)],
         guards: [
           Guard("resolve.paid-in-full-when-paid") { context in
             guard context.inputs.outcome == .paidInFull,
@@ -79,21 +79,21 @@ public enum Workflows {
           details.outcome = inputs.outcome
         }),
       Transition(
-        "reopen", from: ["resolved"], to: "transferred", inputs: [.required(.reason)],
+        .reopen, from: [.resolved], to: .transferred, inputs: [.required(.reason)],
         effect: arrearsEffect("reopen.clear-outcome") { details, _ in
           details.outcome = nil
           details.extensionDays = 0
         }),
       Transition(
-        "close", from: ["resolved"], to: "closed", inputs: [.optional(.satisfaction)],
+        .close, from: [.resolved], to: .closed, inputs: [.optional(.satisfaction)],
         effect: arrearsEffect("close.set-satisfaction") { details, inputs in
           details.satisfaction = inputs.satisfaction
         }),
       Transition(
-        "withdraw", from: ["registered", "awaiting-documents", "accepted", "transferred"],
-        to: "withdrawn", inputs: [.required(.reason)]),
+        .withdraw, from: [.registered, .awaitingDocuments, .accepted, .transferred],
+        to: .withdrawn, inputs: [.required(.reason)]),
       Transition(
-        "pay", from: ["accepted", "transferred", "resolved"], to: nil,
+        .pay, from: [.accepted, .transferred, .resolved], to: nil,
         inputs: [.required(.amount)],
         guards: [
           positiveAmount,
@@ -114,35 +114,35 @@ public enum Workflows {
     kind: .taxRefund,
     states: [
       StateSpec(
-        "applied",
+        .applied,
         clock: ClockSpec(
           setting: "clock.tax-refund.applied", unit: .workingDays, defaultLength: 5,
           rule: "review starts within 5 working days")),
       StateSpec(
-        "under-review",
+        .underReview,
         clock: ClockSpec(
           setting: "clock.tax-refund.under-review", unit: .workingDays, defaultLength: 15,
           rule: "decision within 15 working days")),
-      StateSpec("awaiting-documents", pausesClock: true),
+      StateSpec(.awaitingDocuments, pausesClock: true),
       StateSpec(
-        "approved",
+        .approved,
         clock: ClockSpec(
           setting: "clock.tax-refund.approved", unit: .workingDays, defaultLength: 10,
           rule: "disbursement within 10 working days")),
-      StateSpec("disbursed", terminal: true),
-      StateSpec("rejected", terminal: true),
-      StateSpec("withdrawn", terminal: true),
+      StateSpec(.disbursed, terminal: true),
+      StateSpec(.rejected, terminal: true),
+      StateSpec(.withdrawn, terminal: true),
     ],
-    initialState: "applied",
-    openingInputs: ["relief-type", "amount"],
+    initialState: .applied,
+    detailFields: DetailField.taxRefund,
     transitions: [
-      Transition("review", from: ["applied"], to: "under-review"),
+      Transition(.review, from: [.applied], to: .underReview),
       Transition(
-        "request-documents", from: ["under-review"], to: "awaiting-documents",
+        .requestDocuments, from: [.underReview], to: .awaitingDocuments,
         inputs: [.required(.reason)]),
-      Transition("receive-documents", from: ["awaiting-documents"], to: "under-review"),
+      Transition(.receiveDocuments, from: [.awaitingDocuments], to: .underReview),
       Transition(
-        "approve", from: ["under-review"], to: "approved", inputs: [.required(.amount)],
+        .approve, from: [.underReview], to: .approved, inputs: [.required(.amount)],
         guards: [
           positiveAmount,
           Guard("approve.within-claim") { context in
@@ -155,9 +155,9 @@ public enum Workflows {
         effect: taxRefundEffect("approve.set-approved") { details, inputs in
           details.amountApproved = inputs.amount
         }),
-      Transition("reject", from: ["under-review"], to: "rejected", inputs: [.required(.reason)]),
+      Transition(.reject, from: [.underReview], to: .rejected, inputs: [.required(.reason)]),
       Transition(
-        "disburse", from: ["approved"], to: "disbursed", inputs: [.optional(.amount)],
+        .disburse, from: [.approved], to: .disbursed, inputs: [.optional(.amount)],
         guards: [
           positiveAmount,
           Guard("disburse.within-approval") { context in
@@ -180,7 +180,7 @@ public enum Workflows {
             }
           })),
       Transition(
-        "withdraw", from: ["applied", "under-review", "awaiting-documents"], to: "withdrawn",
+        .withdraw, from: [.applied, .underReview, .awaitingDocuments], to: .withdrawn,
         inputs: [.required(.reason)]),
     ])
 
@@ -188,27 +188,27 @@ public enum Workflows {
   public static let whitelist = Workflow(
     kind: .whitelist,
     states: [
-      StateSpec("applied", clock: whitelistDecision),
-      StateSpec("reviewing", clock: whitelistDecision),
-      StateSpec("listed"),
-      StateSpec("suspended"),
-      StateSpec("rejected", terminal: true),
-      StateSpec("removed", terminal: true),
-      StateSpec("withdrawn", terminal: true),
+      StateSpec(.applied, clock: whitelistDecision),
+      StateSpec(.reviewing, clock: whitelistDecision),
+      StateSpec(.listed),
+      StateSpec(.suspended),
+      StateSpec(.rejected, terminal: true),
+      StateSpec(.removed, terminal: true),
+      StateSpec(.withdrawn, terminal: true),
     ],
-    initialState: "applied",
-    openingInputs: ["category", "chain"],
+    initialState: .applied,
+    detailFields: DetailField.whitelist,
     openingGuards: [
       OpeningGuard("whitelist.one-open-case") { _, standing in
         standing.openWhitelistCase.map { .whitelistCaseOpen(existing: $0) }
       }
     ],
     transitions: [
-      Transition("review", from: ["applied"], to: "reviewing"),
-      Transition("approve", from: ["reviewing"], to: "listed"),
-      Transition("reject", from: ["reviewing"], to: "rejected", inputs: [.required(.reason)]),
+      Transition(.review, from: [.applied], to: .reviewing),
+      Transition(.approve, from: [.reviewing], to: .listed),
+      Transition(.reject, from: [.reviewing], to: .rejected, inputs: [.required(.reason)]),
       Transition(
-        "recognize", from: ["listed"], to: nil, inputs: [.required(.region)],
+        .recognize, from: [.listed], to: nil, inputs: [.required(.region)],
         guards: [
           Guard("recognize.other-province") { context in
             guard let region = context.inputs.region?.province else { return nil }
@@ -230,12 +230,12 @@ public enum Workflows {
               reliefCase.details = .whitelist(details)
             }
           })),
-      Transition("suspend", from: ["listed"], to: "suspended", inputs: [.required(.reason)]),
-      Transition("reinstate", from: ["suspended"], to: "listed"),
+      Transition(.suspend, from: [.listed], to: .suspended, inputs: [.required(.reason)]),
+      Transition(.reinstate, from: [.suspended], to: .listed),
       Transition(
-        "remove", from: ["listed", "suspended"], to: "removed", inputs: [.required(.reason)]),
+        .remove, from: [.listed, .suspended], to: .removed, inputs: [.required(.reason)]),
       Transition(
-        "withdraw", from: ["applied", "reviewing"], to: "withdrawn",
+        .withdraw, from: [.applied, .reviewing], to: .withdrawn,
         inputs: [.required(.reason)]),
     ])
 
@@ -243,25 +243,25 @@ public enum Workflows {
   public static let cultivation = Workflow(
     kind: .cultivation,
     states: [
-      StateSpec("candidate"),
-      StateSpec("applied"),
+      StateSpec(.candidate),
+      StateSpec(.applied),
       StateSpec(
-        "evaluating",
+        .evaluating,
         clock: ClockSpec(
           setting: "clock.cultivation.evaluating", unit: .workingDays, defaultLength: 30,
           rule: "decision within 30 working days")),
       StateSpec(
-        "recognized",
+        .recognized,
         clock: ClockSpec(
           setting: "clock.cultivation.recognized", unit: .validity, defaultLength: 90,
           rule: "re-review due when the recognition runs out; reminders from 90 days before")),
-      StateSpec("not-recognized", terminal: true),
-      StateSpec("revoked", terminal: true),
-      StateSpec("expired", terminal: true),
-      StateSpec("withdrawn", terminal: true),
+      StateSpec(.notRecognized, terminal: true),
+      StateSpec(.revoked, terminal: true),
+      StateSpec(.expired, terminal: true),
+      StateSpec(.withdrawn, terminal: true),
     ],
-    initialState: "candidate",
-    openingInputs: ["tier"],
+    initialState: .candidate,
+    detailFields: DetailField.cultivation,
     openingGuards: [
       OpeningGuard("cultivation.holds-tier-below") { details, standing in
         guard let details = details.cultivation, let below = details.tier.below,
@@ -272,9 +272,9 @@ public enum Workflows {
       }
     ],
     transitions: [
-      Transition("apply", from: ["candidate"], to: "applied"),
+      Transition(.apply, from: [.candidate], to: .applied),
       Transition(
-        "evaluate", from: ["applied"], to: "evaluating", inputs: [.required(.score)],
+        .evaluate, from: [.applied], to: .evaluating, inputs: [.required(.score)],
         guards: [
           Guard("evaluate.score-range") { context in
             guard let score = context.inputs.score, !(0...100).contains(score) else { return nil }
@@ -285,7 +285,7 @@ public enum Workflows {
           details.score = inputs.score
         }),
       Transition(
-        "recognize", from: ["evaluating"], to: "recognized", inputs: [.optional(.fastTrack)],
+        .recognize, from: [.evaluating], to: .recognized, inputs: [.optional(.fastTrack)],
         guards: [
           Guard("recognize.score-threshold") { context in
             let score = context.reliefCase.details.cultivation?.score ?? 0
@@ -304,9 +304,9 @@ public enum Workflows {
             }
           })),
       Transition(
-        "decline", from: ["evaluating"], to: "not-recognized", inputs: [.required(.reason)]),
+        .decline, from: [.evaluating], to: .notRecognized, inputs: [.required(.reason)]),
       Transition(
-        "renew", from: ["recognized"], to: nil,
+        .renew, from: [.recognized], to: nil,
         effect: Effect(
           "renew.extend-validity",
           prepare: { reliefCase, inputs, day in
@@ -319,9 +319,9 @@ public enum Workflows {
               reliefCase.details = .cultivation(details)
             }
           })),
-      Transition("revoke", from: ["recognized"], to: "revoked", inputs: [.required(.reason)]),
+      Transition(.revoke, from: [.recognized], to: .revoked, inputs: [.required(.reason)]),
       Transition(
-        "expire", from: ["recognized"], to: "expired",
+        .expire, from: [.recognized], to: .expired,
         guards: [
           Guard("expire.after-validity") { context in
             guard let validUntil = context.reliefCase.details.cultivation?.validUntil,
@@ -331,7 +331,7 @@ public enum Workflows {
           }
         ]),
       Transition(
-        "withdraw", from: ["candidate", "applied", "evaluating"], to: "withdrawn",
+        .withdraw, from: [.candidate, .applied, .evaluating], to: .withdrawn,
         inputs: [.required(.reason)]),
     ])
 
