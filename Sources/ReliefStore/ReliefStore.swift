@@ -146,9 +146,10 @@ public final class ReliefStore: Sendable {
       }
       (queue, plan) = try opening(immutableURI(path))
     }
-    // A migration to run needs a writer. Identifiers still to record (a database from before the
-    // migrator, at the latest version) change no schema: it reads as it is.
-    if !plan.pending.isEmpty {
+    // A migration to run, or a `user_version` below the latest, needs a writer. Identifiers
+    // still to record (a database from before the migrator, at the latest version) change no
+    // schema: it reads as it is.
+    if !plan.pending.isEmpty || plan.version < schemaVersion {
       throw StoreError.olderSchema(
         path: path, found: plan.completeVersion, supported: schemaVersion)
     }

@@ -208,11 +208,43 @@ struct MigrationTests {
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
   }
 
+  @Test("read-only, a database lacking a migration is older, one from before the migrator reads")
+  func readOnly() throws {
+    let (path, folder) = try database { db in
+      try db.inTransaction {
+        for migration in ReliefMigrations.sqlite { try db.execute(sql: migration.sql) }
+        try db.execute(sql: "PRAGMA user_version = \(ReliefStore.schemaVersion)")
+        return .commit
+      }
+    }
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // From before the migrator, at the latest version: read as it is, nothing written.
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    try ReliefStore.open(at: path, readOnly: true).close()
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+    // Lacking 0003 (recorded without it): complete up to 2 only, and only a writer migrates.
+    try ReliefStore.open(at: path).close()
+    try DatabaseQueue(path: path).write { db in
+      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '0003_reports'")
+    }
+    #expect(
+      throws: StoreError.olderSchema(path: path, found: 2, supported: ReliefStore.schemaVersion)
+    ) { try ReliefStore.open(at: path, readOnly: true) }
+    // A migration this build does not know is refused read-only too.
+    try DatabaseQueue(path: path).write { db in
+      try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('0003_reports'), ('0042_future')")
+    }
+    #expect(throws: StoreError.newerSchema(found: 42, supported: ReliefStore.schemaVersion)) {
+      try ReliefStore.open(at: path, readOnly: true)
+    }
+  }
+
   @Test("a database GRDB's migrator alone migrated opens as Relief's, with the same schema")
   func grdbMigratedDatabase() throws {
     let (path, folder) = try database { _ in }
     defer { try? FileManager.default.removeItem(at: folder) }
-    let queue = try DatabaseQueue(path: path, configuration: ReliefStore.configuration())
+    let queue = try DatabaseQueue(
+      path: path, configuration: ReliefStore.configuration(tracingTo: nil))
     try SchemaMigrator.relief.migrator.migrate(queue)
     try queue.close()
     let reference = folder.appendingPathComponent("reference.sqlite").path
