@@ -20,13 +20,16 @@ let package = Package(
     // The SQL schema, embedded in the binary so that `relief` runs from anywhere.
     .target(
       name: "ReliefMigrations",
+      // One folder per engine: `sqlite/` now, `postgresql/` for the next one (not built yet).
+      // A file is identified by its name (`0001_initial`) and never changes once shipped.
       path: "Migrations",
+      exclude: ["postgresql"],
       resources: [
-        .embedInCode("0001_initial.sql"),
-        .embedInCode("0002_search.sql"),
-        .embedInCode("0003_reports.sql"),
-        .embedInCode("0004_province.sql"),
-        .embedInCode("0005_search_fold.sql"),
+        .embedInCode("sqlite/0001_initial.sql"),
+        .embedInCode("sqlite/0002_search.sql"),
+        .embedInCode("sqlite/0003_reports.sql"),
+        .embedInCode("sqlite/0004_province.sql"),
+        .embedInCode("sqlite/0005_search_fold.sql"),
       ]
     ),
     // The only module that talks to SQLite.
@@ -71,6 +74,7 @@ let package = Package(
       dependencies: [
         "ReliefStore", "ReliefDomain", "ReliefMigrations",
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .testTarget(

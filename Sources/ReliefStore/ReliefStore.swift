@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import ReliefDomain
-import ReliefMigrations
 
 /// The database: the only type that talks to SQLite. Every `write` is one transaction.
 public final class ReliefStore: Sendable {
@@ -17,8 +16,8 @@ public final class ReliefStore: Sendable {
     self.isReadOnly = isReadOnly
   }
 
-  /// The newest schema version this build knows.
-  public static var schemaVersion: Int { ReliefMigrations.all.last?.version ?? 0 }
+  /// The newest schema version this build knows: the highest number of its migrations.
+  public static var schemaVersion: Int { SchemaMigrator.relief.latest }
 
   /// Creates the database (and its folder) readable by its owner only, or opens and migrates it
   /// when it exists. Returns the store and whether the file was created.
@@ -150,36 +149,30 @@ public final class ReliefStore: Sendable {
   private static func openReadOnly(at path: String, trace: SQLTrace?) throws -> ReliefStore {
     var configuration = configuration(tracingTo: trace)
     configuration.readonly = true
-    func opening(_ location: String) throws -> (DatabaseQueue, Int) {
+    // What the migrator would do: it refuses a newer or foreign database here too.
+    func opening(_ location: String) throws -> (DatabaseQueue, SchemaMigrator.Plan) {
       let queue = try DatabaseQueue(path: location, configuration: configuration)
-      return (queue, try schemaVersion(of: queue, path: path))
+      return (queue, try SchemaMigrator.relief.plan(queue, path: path))
     }
-    let (queue, version): (DatabaseQueue, Int)
+    let (queue, plan): (DatabaseQueue, SchemaMigrator.Plan)
     do {
-      (queue, version) = try opening(path)
+      (queue, plan) = try opening(path)
     } catch let error as DatabaseError
       where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode)
     {
       guard nobodyCanWrite(path), !FileManager.default.fileExists(atPath: path + "-wal") else {
         throw StoreError.databaseUnreadable(path: path)
       }
-      (queue, version) = try opening(immutableURI(path))
+      (queue, plan) = try opening(immutableURI(path))
     }
-    if version > schemaVersion {
-      throw StoreError.newerSchema(found: version, supported: schemaVersion)
-    }
-    if version < schemaVersion {
-      throw StoreError.olderSchema(path: path, found: version, supported: schemaVersion)
+    // A migration to run, or a `user_version` below the latest, needs a writer. Identifiers
+    // still to record (a database from before the migrator, at the latest version) change no
+    // schema: it reads as it is.
+    if !plan.pending.isEmpty || plan.version < schemaVersion {
+      throw StoreError.olderSchema(
+        path: path, found: plan.completeVersion, supported: schemaVersion)
     }
     return ReliefStore(path: path, queue: queue, isReadOnly: true)
-  }
-
-  private static func schemaVersion(of queue: DatabaseQueue, path: String) throws -> Int {
-    do {
-      return try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-      throw StoreError.notAReliefDatabase(path: path)
-    }
   }
 
   /// True when no process (root aside) can be changing the file: it is on a read-only mount, or
@@ -229,30 +222,10 @@ public final class ReliefStore: Sendable {
     return configuration
   }
 
-  /// Applies pending migrations in one transaction; refuses a database a newer Relief migrated.
+  /// Applies the migrations the database lacks in one transaction; refuses a database a newer
+  /// Relief migrated (see `SchemaMigrator`).
   static func migrate(_ queue: DatabaseQueue, path: String) throws {
-    let latest = schemaVersion
-    let current: Int
-    do {
-      current = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-      throw StoreError.notAReliefDatabase(path: path)
-    }
-    if current > latest { throw StoreError.newerSchema(found: current, supported: latest) }
-    guard current < latest else { return }
-    try queue.write { db in
-      let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-      if version == 0 {
-        let tables =
-          try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0
-        if tables > 0 { throw StoreError.notAReliefDatabase(path: path) }
-      }
-      for migration in ReliefMigrations.all where migration.version > version {
-        try db.execute(sql: migration.sql)
-      }
-      try db.execute(sql: "PRAGMA user_version = \(latest)")
-    }
+    try SchemaMigrator.relief.migrate(queue, path: path)
   }
 
   /// Runs `body` in one write transaction: all of it happens, or none of it.
@@ -288,7 +261,8 @@ public final class ReliefStore: Sendable {
     try queue.close()
   }
 
-  /// The schema version of the open database.
+  /// The schema version of the open database: the highest number of its applied migrations,
+  /// kept in `PRAGMA user_version`.
   public func currentSchemaVersion() throws -> Int {
     try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
   }

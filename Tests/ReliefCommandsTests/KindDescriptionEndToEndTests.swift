@@ -193,7 +193,7 @@ struct KindDescriptionEndToEndTests {
   /// The text of the shipped migrations and the store's sources.
   static func sources() throws -> [(name: String, text: String)] {
     var files: [(String, String)] = []
-    for folder in ["Migrations", "Sources/ReliefStore"] {
+    for folder in ["Migrations/sqlite", "Sources/ReliefStore"] {
       let url = root.appendingPathComponent(folder)
       for name in try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
       where name.hasSuffix(".sql") || name.hasSuffix(".swift") {

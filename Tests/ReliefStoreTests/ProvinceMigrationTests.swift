@@ -51,7 +51,7 @@ struct ProvinceMigrationTests {
   func version3(copying store: ReliefStore, at path: String) throws {
     let queue = try DatabaseQueue(path: path)
     try queue.write { db in
-      for migration in ReliefMigrations.all where migration.version <= 3 {
+      for migration in ReliefMigrations.sqlite where migration.version <= 3 {
         try db.execute(sql: migration.sql)
       }
       try db.execute(sql: "PRAGMA user_version = 3")
