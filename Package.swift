@@ -52,7 +52,7 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "relief", dependencies: ["ReliefCommands"]),
-    // The province-scale benchmark (PRODUCT.md section 11): a data set through the store's bulk
+    // The province-scale benchmark (Docs/performance.md): a data set through the store's bulk
     // loader, then every operation timed as a whole process beside the sqlite3 shell.
     .target(
       name: "ReliefBench", dependencies: ["ReliefDomain", "ReliefStore"],

@@ -90,7 +90,7 @@ public struct BenchmarkResult: Sendable {
   public var objects: [(name: String, bytes: Int)]
   /// The generation, when this run made the data set.
   public var generation: GenerationSummary?
-  /// The operations of PRODUCT.md section 11.
+  /// The operations of Docs/performance.md.
   public var measurements: [Measurement]
   /// The other commands, run once each.
   public var sweep: [Measurement]
@@ -104,8 +104,8 @@ public struct BenchmarkResult: Sendable {
   public var peakKiB: Int { (measurements + sweep).map(\.peakKiB).max() ?? 0 }
 }
 
-/// Generates the data set of a scale when it is missing, then times every operation of PRODUCT.md
-/// section 11 as a whole process, each beside the `sqlite3` shell running the same SQL.
+/// Generates the data set of a scale when it is missing, then times every operation of
+/// Docs/performance.md as a whole process, each beside the `sqlite3` shell running the same SQL.
 public enum Benchmark {
   /// Makes the data set unless the folder holds it already; returns what was generated.
   public static func prepare(_ options: BenchmarkOptions, progress: (String) -> Void) throws

@@ -1,6 +1,6 @@
 import ReliefDomain
 
-/// What an operation must reach (PRODUCT.md section 11).
+/// What an operation must reach (Docs/performance.md).
 public enum Target: Sendable, Equatable {
   /// At most this many seconds, whole process.
   case atMost(seconds: Double)
@@ -42,7 +42,7 @@ struct Operation: Sendable {
     self.importing = importing
   }
 
-  /// The timed operations of PRODUCT.md section 11, and the start-up of a process as their floor.
+  /// The timed operations of Docs/performance.md, and the start-up of a process as their floor.
   static func timed(caseID: String, enterprise: String, imports: Bool, scale: Scale) -> [Operation]
   {
     let month = Scale.reportMonth.description

@@ -1,6 +1,6 @@
 import ReliefDomain
 
-/// The size and the time span of a generated data set. PRODUCT.md section 11 asks for a province:
+/// The size and the time span of a generated data set. Docs/performance.md asks for a province:
 /// 1,000,000 cases, 5,000,000 services and 200,000 enterprises; smaller scales keep the same
 /// proportions.
 public struct Scale: Sendable, Equatable {

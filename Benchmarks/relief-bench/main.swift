@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 import ReliefBench
 
-/// `relief-bench`: the province-scale benchmark of PRODUCT.md section 11 (see Benchmarks/README.md).
+/// `relief-bench`: the province-scale benchmark of Docs/performance.md (see Benchmarks/README.md).
 struct ReliefBenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "relief-bench",
     abstract:
-      "Generate a province-scale data set and time every operation of PRODUCT.md section 11.",
+      "Generate a province-scale data set and time every operation of Docs/performance.md.",
     discussion: """
       The data set is made once per scale in the folder (it takes minutes at 1,000,000 cases) and
       kept for later runs; delete the folder to make it again.

@@ -1,6 +1,6 @@
 import GRDB
 
-/// The triggers that keep the history append-only (PRODUCT.md section 10): one place, which a
+/// The triggers that keep the history append-only (Docs/reliability.md): one place, which a
 /// test holds to the migrations' text and to a newly made database, and which `relief db check`
 /// holds the database to.
 public enum AppendOnly {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Outputs (PRODUCT.md section 10): `--output` and `db backup` never write onto the database, a
+/// Outputs (Docs/reliability.md): `--output` and `db backup` never write onto the database, a
 /// link, a device or a FIFO; a write error (a full disk, a full or closed standard output) is a
 /// clear `error:` with exit 1 that leaves the old file and no temporary; an empty file becomes a
 /// database only at `relief init`. Run through the built `relief`.
@@ -341,22 +341,9 @@ struct OutputSafetyTests {
 extension Sandbox {
   /// Runs a program other than `relief` (a shell) with `RELIEF` naming the built binary.
   func run(arguments: [String], through program: String) throws -> RunResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    process.environment = environment.merging(["RELIEF": try Sandbox.binary().path]) { $1 }
-    process.currentDirectoryURL = folder
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return RunResult(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    try Sandbox.execute(
+      URL(fileURLWithPath: program), arguments: arguments,
+      environment: environment.merging(["RELIEF": try Sandbox.binary().path]) { $1 }, in: folder)
   }
 }
 

@@ -3,7 +3,7 @@ import Testing
 
 @testable import ReliefCommands
 
-/// Start-up is most of a short command's time (PRODUCT.md section 11: 20 ms for `case show`).
+/// Start-up is most of a short command's time (Docs/performance.md: 20 ms for `case show`).
 @Suite("Start-up")
 struct StartupTests {
   /// Every command in the tree, depth first.

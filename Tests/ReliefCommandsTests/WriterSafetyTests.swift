@@ -3,7 +3,7 @@ import GRDB
 import Testing
 
 /// Officers writing at once, the name events are recorded under, and databases the officer may
-/// only read (PRODUCT.md section 10).
+/// only read (Docs/reliability.md).
 @Suite("Writer safety, end to end", .serialized)
 struct WriterSafetyTests {
   static let complaint = [
@@ -169,28 +169,14 @@ struct WriterSafetyTests {
     let folder: URL
 
     func run(_ arguments: [String]) throws -> RunResult {
-      let process = Process()
       if getuid() == 0 {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments =
-          ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
-      } else {
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        return try Sandbox.execute(
+          URL(fileURLWithPath: "/usr/bin/setpriv"),
+          arguments: ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments,
+          environment: environment, in: folder)
       }
-      process.environment = environment
-      process.currentDirectoryURL = folder
-      let output = Pipe()
-      let errors = Pipe()
-      process.standardOutput = output
-      process.standardError = errors
-      try process.run()
-      let outData = output.fileHandleForReading.readDataToEndOfFile()
-      let errData = errors.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return RunResult(
-        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData, as: UTF8.self))
+      return try Sandbox.execute(
+        URL(fileURLWithPath: binary), arguments: arguments, environment: environment, in: folder)
     }
   }
 

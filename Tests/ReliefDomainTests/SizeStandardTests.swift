@@ -2,8 +2,8 @@ import Testing
 
 @testable import ReliefDomain
 
-/// The table of PRODUCT.md section 2, written out again so that the test does not read the
-/// floors from the code it checks: (sector, size, staff floor, revenue floor in yuan).
+/// The floors of the 2011 size standard (工信部联企业〔2011〕300号), written out again so that the
+/// test does not read them from the code it checks: (sector, size, staff floor, revenue floor in yuan).
 private let floors: [(Sector, EnterpriseSize, Int, Int64)] = [
   (.industry, .large, 1000, 400_000_000), (.industry, .medium, 300, 20_000_000),
   (.industry, .small, 20, 3_000_000),

@@ -45,7 +45,7 @@ public struct Rate: Hashable, Sendable, Codable, CustomStringConvertible {
   }
 }
 
-/// Overdue interest under the payment regulation (PRODUCT.md section 5).
+/// Overdue interest under the payment regulation (Docs/deadlines.md).
 public enum OverdueInterest {
   /// A payment that reduces the outstanding amount from the day after it is made.
   public struct Payment: Equatable, Sendable {

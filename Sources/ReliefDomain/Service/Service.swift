@@ -1,4 +1,4 @@
-/// The kinds of service activity an agency delivers (PRODUCT.md section 6).
+/// The kinds of service activity an agency delivers (Docs/reports.md, services).
 public enum ServiceType: String, CaseIterable, Codable, Sendable {
   case policyBriefing = "policy-briefing"
   case training

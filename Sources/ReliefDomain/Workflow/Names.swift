@@ -1,6 +1,6 @@
 /// The four kinds of case an agency handles.
 public enum CaseKind: String, CaseIterable, Codable, Sendable {
-  /// A complaint about an overdue payment (PRODUCT.md 3.1).
+  /// A complaint about an overdue payment (Docs/workflows.md).
   case arrears
   /// Tax and fee relief assistance (3.2).
   case taxRefund = "tax-refund"

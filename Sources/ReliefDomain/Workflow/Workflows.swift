@@ -1,4 +1,4 @@
-/// The four workflow definitions (PRODUCT.md section 3).
+/// The four workflow definitions (Docs/workflows.md).
 public enum Workflows {
   /// The score a cultivation candidate needs for recognition without a fast-track reason.
   public static let recognitionThreshold = 60

@@ -53,10 +53,19 @@ final class Sandbox {
   }
 
   func run(arguments: [String], environment extra: [String: String] = [:]) throws -> RunResult {
+    try Sandbox.execute(
+      try Sandbox.binary(), arguments: arguments,
+      environment: environment.merging(extra) { _, new in new }, in: folder)
+  }
+
+  /// Runs a program in a folder and waits for it, collecting what it printed.
+  static func execute(
+    _ program: URL, arguments: [String], environment: [String: String], in folder: URL
+  ) throws -> RunResult {
     let process = Process()
-    process.executableURL = try Sandbox.binary()
+    process.executableURL = program
     process.arguments = arguments
-    process.environment = environment.merging(extra) { _, new in new }
+    process.environment = environment
     process.currentDirectoryURL = folder
     let output = Pipe()
     let errors = Pipe()
@@ -144,6 +153,6 @@ enum Codes {
   static let tianhe = "91440106MA9W7B4C43"
   /// 杭州市西湖区 (330106).
   static let xihu = "91330106MA2H8U1D4U"
-  /// The examples of PRODUCT.md section 2.
+  /// Valid codes often quoted as examples of GB 32100-2015.
   static let examples = ["91310110666007217T", "91350200MA31E12PXF", "91350503MA31DKY80A"]
 }

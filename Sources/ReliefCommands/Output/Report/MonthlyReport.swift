@@ -23,7 +23,7 @@ struct FreezeComparison {
   var frozeNow: Bool
 }
 
-/// The monthly summary as a document: the figures of PRODUCT.md section 7 under their JSON keys,
+/// The monthly summary as a document: the figures of Docs/reports.md under their JSON keys,
 /// and the tables the text, Markdown and HTML renderings show.
 struct MonthlyReport {
   let summary: MonthlySummary
@@ -32,7 +32,7 @@ struct MonthlyReport {
   /// False while the month is still running.
   let isComplete: Bool
   var freeze: FreezeComparison?
-  /// The history's anchor when the report was made (PRODUCT.md section 10), for the footer.
+  /// The history's anchor when the report was made (Docs/reliability.md), for the footer.
   var anchor: HistoryAnchor?
 
   var figures: MonthlyFigures { summary.figures }
