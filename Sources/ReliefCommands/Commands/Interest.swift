@@ -2,6 +2,8 @@ import ArgumentParser
 import ReliefDomain
 import ReliefStore
 
+extension OverdueInterest.Allocation: ExpressibleByArgument {}
+
 extension Relief {
   /// `relief interest`: overdue interest under the payment regulation.
   struct Interest: ParsableCommand {
@@ -10,8 +12,10 @@ extension Relief {
       abstract: "Compute overdue interest: 0.05% a day, or an agreed annual rate / 365.",
       discussion: """
         Interest accrues on the outstanding amount for each calendar day after the due date \
-        through --until (default today), inclusive; a payment reduces the outstanding amount from \
-        the day after it. Rounded half up to the fen once, at the end.
+        through --until (default today), inclusive. A payment goes first to the interest accrued \
+        up to its day, then to the principal (Civil Code art. 561), unless --allocation \
+        principal-first was agreed; the principal it reduces accrues less from the day after. \
+        Rounded half up to the fen once per payment and at the end.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -30,6 +34,9 @@ extension Relief {
 
     @Option(help: "A payment made, DATE:AMOUNT (repeat for several).")
     var payment: [String] = []
+
+    @Option(help: "How payments apply: interest-first (the law's default) or principal-first.")
+    var allocation: OverdueInterest.Allocation = .interestFirst
 
     func run() throws {
       let t = global.localizer
@@ -50,7 +57,8 @@ extension Relief {
         return OverdueInterest.Payment(date: date, amount: try Parse.money(parts[1]))
       }
       let result = OverdueInterest.compute(
-        amount: amount, due: due, until: until, payments: payments, annualRate: rate)
+        amount: amount, due: due, until: until, payments: payments, annualRate: rate,
+        allocation: allocation)
       let basis =
         rate.map { t("interest.agreed", ["rate": $0.description]) } ?? t("interest.statutory")
       if global.json {
@@ -59,7 +67,8 @@ extension Relief {
             ("amount", .string(amount.yuan)), ("due", .string(due.description)),
             ("until", .string(until.description)), ("annualRate", .string(rate?.description)),
             ("days", .int(Int64(result.days))), ("outstanding", .string(result.outstanding.yuan)),
-            ("interest", .string(result.interest.yuan)),
+            ("interest", .string(result.interest.yuan)), ("accrued", .string(result.accrued.yuan)),
+            ("interestPaid", .string(result.paid.yuan)), ("allocation", .string(allocation.rawValue)),
           ]).render())
         return
       }
@@ -69,7 +78,14 @@ extension Relief {
       card.add(t("interest.until"), until.description)
       card.add(t("interest.days"), String(result.days))
       card.add(t("interest.basis"), basis)
-      card.add(t("interest.outstanding"), result.outstanding.grouped)
+      if payments.isEmpty {
+        card.add(t("interest.outstanding"), result.outstanding.grouped)
+      } else {
+        card.add(t("interest.allocation"), t("allocation.\(allocation.rawValue)"))
+        card.add(t("interest.outstanding-principal"), result.outstanding.grouped)
+        card.add(t("interest.accrued"), result.accrued.grouped)
+        card.add(t("interest.paid"), result.paid.grouped)
+      }
       card.add(t("interest.interest"), result.interest.grouped)
       StandardOutput.print(card.render(terminal: .current(environment: Environment.values)))
     }

@@ -48,6 +48,12 @@ struct CaseRendering {
             "interest",
             .object([
               ("amount", .string(interest.result.interest.yuan)),
+              ("accrued", .string(interest.result.accrued.yuan)),
+              ("paid", .string(interest.result.paid.yuan)),
+              (
+                "allocation",
+                .string(reliefCase.details.arrears?.interestAllocation.rawValue)
+              ),
               ("until", .string(interest.until.description)),
               ("days", .int(Int64(interest.result.days))),
               ("annualRate", .string(reliefCase.details.arrears?.agreedAnnualRate?.description)),
@@ -238,6 +244,16 @@ struct CaseRendering {
             "interest": interest.result.interest.grouped, "until": interest.until.description,
             "days": String(interest.result.days), "basis": basis,
           ]))
+      if interest.result.paid > .zero, let arrears = reliefCase.details.arrears {
+        card.add(
+          "",
+          t(
+            "msg.interest-paid-line",
+            [
+              "accrued": interest.result.accrued.grouped, "paid": interest.result.paid.grouped,
+              "allocation": t("allocation.\(arrears.interestAllocation.rawValue)"),
+            ]))
+      }
     }
     card.add(t("label.next"), reliefCase.nextEvents.map(\.rawValue).joined(separator: ", "))
     for warning in warnings(record) {

@@ -61,17 +61,31 @@ public enum OverdueInterest {
     }
   }
 
+  /// How a payment is split between accrued interest and the principal.
+  public enum Allocation: String, CaseIterable, Sendable, Codable {
+    /// The interest accrued up to the payment's day first, then the principal: the default rule
+    /// of the Civil Code, art. 561 (expenses, then interest, then the principal debt).
+    case interestFirst = "interest-first"
+    /// The principal first, then interest: only when the parties agreed so (art. 561 yields to
+    /// an agreement).
+    case principalFirst = "principal-first"
+  }
+
   /// The interest and how it was reached.
   public struct Result: Equatable, Sendable {
-    /// The interest, rounded half up to the fen once, at the end. In 128 bits: years of the
-    /// statutory rate on the largest amount accepted pass what 64 bits hold, and the interest is
-    /// shown exactly, never cut to the largest 64-bit number.
+    /// The interest still owed on the last day: accrued less what payments covered. In 128
+    /// bits: years of the statutory rate on the largest amount accepted pass what 64 bits hold,
+    /// and the interest is shown exactly, never cut to the largest 64-bit number.
     public var interest: MoneyTotal
+    /// All the interest accrued through the last day, paid or not.
+    public var accrued: MoneyTotal
+    /// The part of the accrued interest that payments covered.
+    public var paid: MoneyTotal
     /// The calendar days that accrued interest.
     public var days: Int
-    /// The amount still outstanding on the last day.
+    /// The principal still outstanding on the last day.
     public var outstanding: Money
-    /// The sum over the days of the outstanding amount, in fen-days.
+    /// The sum over the days of the principal outstanding, in fen-days.
     public var fenDays: Int128
   }
 
@@ -79,42 +93,22 @@ public enum OverdueInterest {
   public static let statutoryDailyRate = (numerator: Int128(5), denominator: Int128(10_000))
 
   /// Interest on `amount` for each calendar day after `due` through `until` inclusive, on the
-  /// amount outstanding that day, at `annualRate / 365` a day or else 0.05% a day. Exact in
-  /// 128 bits: the fen-days stay below 2^82 (an amount below 2^63 fen over the 401,767 days of
-  /// the supported years), times a rate below 2^44 (ten-thousandths of a percent of an
-  /// `Int64` rate is at most 2^63; a parsed rate is at most 100%) leaves room to spare for any
-  /// parsed rate. The product is checked all the same: beyond 2^127 the result saturates no
-  /// figure, it stops the program, which no input the command line accepts can reach.
+  /// principal outstanding that day, at `annualRate / 365` a day or else 0.05% a day
+  /// (Regulations on Ensuring Payments to SMEs, art. 17).
+  ///
+  /// A payment is applied on its day, after that day's interest accrued: by default to the
+  /// interest accrued and unpaid first, then to the principal (Civil Code art. 561), or the
+  /// principal first when `allocation` says the parties agreed so. The principal it reduces
+  /// accrues less from the day after. Interest is rounded half up to the fen once per payment
+  /// (what accrued since the previous one) and once at the end.
+  ///
+  /// Exact in 128 bits: the fen-days stay below 2^82 (an amount below 2^63 fen over the 401,767
+  /// days of the supported years), times a rate below 2^44 leaves room to spare for any parsed
+  /// rate.
   public static func compute(
     amount: Money, due: LocalDate, until: LocalDate, payments: [Payment] = [],
-    annualRate: Rate? = nil
+    annualRate: Rate? = nil, allocation: Allocation = .interestFirst
   ) -> Result {
-    let sortedPayments = payments.sorted { $0.date < $1.date }
-    var outstanding = Int128(amount.fen)
-    var paymentIndex = 0
-    var fenDays: Int128 = 0
-    var day = due.adding(days: 1)
-    var days = 0
-    while day <= until {
-      // A payment made on day p counts from p + 1: apply every payment dated before `day`.
-      while paymentIndex < sortedPayments.count, sortedPayments[paymentIndex].date < day {
-        outstanding = max(0, outstanding - Int128(sortedPayments[paymentIndex].amount.fen))
-        paymentIndex += 1
-      }
-      // Run to the day before the next payment takes effect, or to `until`.
-      var segmentEnd = until
-      if paymentIndex < sortedPayments.count {
-        segmentEnd = min(until, sortedPayments[paymentIndex].date)
-      }
-      let segmentDays = day.days(until: segmentEnd) + 1
-      fenDays += outstanding * Int128(segmentDays)
-      days += segmentDays
-      day = segmentEnd.adding(days: 1)
-    }
-    while paymentIndex < sortedPayments.count, sortedPayments[paymentIndex].date <= until {
-      outstanding = max(0, outstanding - Int128(sortedPayments[paymentIndex].amount.fen))
-      paymentIndex += 1
-    }
     let (numerator, denominator): (Int128, Int128)
     if let annualRate {
       numerator = Int128(annualRate.tenThousandthsOfPercent)
@@ -122,14 +116,55 @@ public enum OverdueInterest {
     } else {
       (numerator, denominator) = statutoryDailyRate
     }
-    // fenDays = q × denominator + r: the interest is q × numerator plus r × numerator over the
-    // denominator rounded half up, so that nothing larger than the interest itself is formed.
-    let (quotient, remainder) = fenDays.quotientAndRemainder(dividingBy: denominator)
-    let interest =
-      quotient * numerator + (remainder * numerator * 2 + denominator) / (denominator * 2)
+    // Interest on `fenDays` at the rate, half up to the fen: fenDays = q × denominator + r, so
+    // nothing larger than the interest itself is formed.
+    func interest(on fenDays: Int128) -> Int128 {
+      let (quotient, remainder) = fenDays.quotientAndRemainder(dividingBy: denominator)
+      return quotient * numerator + (remainder * numerator * 2 + denominator) / (denominator * 2)
+    }
+    var principal = Int128(amount.fen)
+    var unpaid: Int128 = 0
+    var accrued: Int128 = 0
+    var paid: Int128 = 0
+    var fenDays: Int128 = 0
+    var days = 0
+    // The first day not yet accrued.
+    var day = due.adding(days: 1)
+    // Accrues the interest of the days from `day` through `last` on the principal.
+    func accrue(through last: LocalDate) {
+      guard day <= last else { return }
+      let count = day.days(until: last) + 1
+      let segment = principal * Int128(count)
+      fenDays += segment
+      days += count
+      let amount = interest(on: segment)
+      accrued += amount
+      unpaid += amount
+      day = last.adding(days: 1)
+    }
+    for payment in payments.sorted(by: { $0.date < $1.date }) where payment.date <= until {
+      accrue(through: payment.date)
+      var left = Int128(payment.amount.fen)
+      switch allocation {
+      case .interestFirst:
+        let toInterest = min(left, unpaid)
+        unpaid -= toInterest
+        paid += toInterest
+        left -= toInterest
+        principal -= min(left, principal)
+      case .principalFirst:
+        let toPrincipal = min(left, principal)
+        principal -= toPrincipal
+        left -= toPrincipal
+        let toInterest = min(left, unpaid)
+        unpaid -= toInterest
+        paid += toInterest
+      }
+    }
+    accrue(through: until)
     return Result(
-      interest: MoneyTotal(fen: interest), days: days,
-      outstanding: Money(fen: Int64(outstanding)),
+      interest: MoneyTotal(fen: unpaid), accrued: MoneyTotal(fen: accrued),
+      paid: MoneyTotal(fen: paid), days: days, outstanding: Money(fen: Int64(principal)),
       fenDays: fenDays)
   }
 }
