@@ -105,17 +105,14 @@ extension StoreSession {
       arguments["uscc"] = enterprise.rawValue
     }
     if filter.overdue {
-      conditions.append("c.due_date < :today")
+      conditions.append(AlertSQL.cases.condition(.red))
     }
     if let dueBy = filter.dueBy {
       conditions.append("c.due_date >= :today AND c.due_date <= :dueBy")
       arguments["dueBy"] = dueBy.description
     }
-    switch filter.alert {
-    case .red?: conditions.append("c.due_date < :today")
-    case .yellow?: conditions.append("c.due_date >= :today AND c.warn_date <= :today")
-    case .blue?: conditions.append("c.warn_date > :today")
-    case nil: break
+    if let alert = filter.alert {
+      conditions.append(AlertSQL.cases.condition(alert))
     }
     if filter.excludesReminders {
       conditions.append("k.reminder = 0")

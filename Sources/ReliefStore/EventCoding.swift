@@ -75,6 +75,26 @@ enum StoredJSON {
     }
   }
 
+  /// The key in a case's stored details of the detail its kind is split by: `facet(of:)` for the
+  /// SQL that reads the details (a test holds the two together, and migration 0004's copy to them).
+  static func facetKey(of kind: CaseKind) -> String {
+    switch kind {
+    case .arrears: return "debtorType"
+    case .taxRefund: return "reliefType"
+    case .whitelist: return "category"
+    case .cultivation: return "tier"
+    }
+  }
+
+  /// `facet(of:)` as SQL over a case row's `kind` and `details` columns: what `relief db check`
+  /// compares the `facet` column with.
+  static func facetSQL(kind: String, details: String) -> String {
+    let kinds = CaseKind.allCases
+    let value = { (kind: CaseKind) in "json_extract(\(details), '$.\(facetKey(of: kind))')" }
+    let branches = kinds.dropLast().map { "WHEN \($0.sql) THEN \(value($0))" }
+    return "CASE \(kind) \(branches.joined(separator: " ")) ELSE \(value(kinds.last!)) END"
+  }
+
   /// The amount a case claims (the `claimed` column): owed, or claimed for relief.
   static func claimed(of details: CaseDetails) -> Money? {
     switch details {

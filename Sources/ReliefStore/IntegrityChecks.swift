@@ -219,10 +219,7 @@ extension StoreSession {
           expected_valid_until
         FROM (
           SELECT c.code, c.facet, c.claimed, c.valid_until,
-            CASE c.kind WHEN \(CaseKind.arrears.sql) THEN json_extract(c.details, '$.debtorType')
-              WHEN \(CaseKind.taxRefund.sql) THEN json_extract(c.details, '$.reliefType')
-              WHEN \(CaseKind.whitelist.sql) THEN json_extract(c.details, '$.category')
-              ELSE json_extract(c.details, '$.tier') END AS expected_facet,
+            \(StoredJSON.facetSQL(kind: "c.kind", details: "c.details")) AS expected_facet,
             CASE c.kind WHEN \(CaseKind.arrears.sql) THEN json_extract(c.details, '$.amountOwed')
               WHEN \(CaseKind.taxRefund.sql) THEN json_extract(c.details, '$.amountClaimed') END
               AS expected_claimed,

@@ -258,16 +258,18 @@ extension StoreSession {
   {
     // A clock's setting names its kind (`clock.arrears.accepted`), so no case needs reading
     // unless the region does. Running at the end: still running, or ended after the end.
+    let lastDay = AlertSQL(due: "k.due_date", warn: "k.warn_date", today: ":lastDay")
+    let overdue = lastDay.condition(.red)
     for row in try Row.fetchAll(
       db,
       sql: """
         SELECT k.setting, count(*) AS n FROM clocks k\(scope.clockJoin)
-        WHERE k.ended_at IS NULL AND k.reminder = 0 AND k.due_date < :lastDay
+        WHERE k.ended_at IS NULL AND k.reminder = 0 AND \(overdue)
           AND k.started_at < :end\(scope.caseRegion)
         GROUP BY k.setting
         UNION ALL
         SELECT k.setting, count(*) AS n FROM clocks k\(scope.clockJoin)
-        WHERE k.ended_at >= :end AND k.reminder = 0 AND k.due_date < :lastDay
+        WHERE k.ended_at >= :end AND k.reminder = 0 AND \(overdue)
           AND k.started_at < :end\(scope.caseRegion)
         GROUP BY k.setting
         """, arguments: scope.arguments)
