@@ -220,9 +220,7 @@ extension StoreSession {
         FROM (
           SELECT c.code, c.facet, c.claimed, c.valid_until,
             \(StoredJSON.facetSQL(kind: "c.kind", details: "c.details")) AS expected_facet,
-            CASE c.kind WHEN \(CaseKind.arrears.sql) THEN json_extract(c.details, '$.amountOwed')
-              WHEN \(CaseKind.taxRefund.sql) THEN json_extract(c.details, '$.amountClaimed') END
-              AS expected_claimed,
+            \(StoredJSON.claimedSQL(kind: "c.kind", details: "c.details")) AS expected_claimed,
             json_extract(c.details, '$.validUntil') AS expected_valid_until
           FROM cases c)
         WHERE facet IS NOT expected_facet OR claimed IS NOT expected_claimed

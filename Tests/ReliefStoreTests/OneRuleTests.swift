@@ -105,11 +105,13 @@ struct OneRuleTests {
       + Tier.allCases.map { .cultivation(CultivationDetails(tier: $0, priorTierEvidence: nil)) }
   }
 
-  @Test("the facet rule: the Swift function, the SQL db check reads, and migration 0004 agree")
+  @Test("the facet and claimed rules: Swift, the SQL db check reads, and migration 0004 agree")
   func facetRuleMatchesCheckAndMigration0004() throws {
     let migration = try Self.caseExpression(after: "facet = ", in: "0004_province")
     #expect(migration.hasPrefix("CASE kind"))
     let check = StoredJSON.facetSQL(kind: "kind", details: "details")
+    let migrationClaimed = try Self.caseExpression(after: "claimed = ", in: "0004_province")
+    let checkClaimed = StoredJSON.claimedSQL(kind: "kind", details: "details")
     var kinds = Set<CaseKind>()
     for details in Self.everyFacet {
       kinds.insert(details.kind)
@@ -120,6 +122,9 @@ struct OneRuleTests {
       let row = "FROM (SELECT :kind AS kind, :details AS details)"
       #expect(try Self.evaluate("\(migration) \(row)", arguments) == expected, "\(details)")
       #expect(try Self.evaluate("\(check) \(row)", arguments) == expected, "\(details)")
+      let claimed = StoredJSON.claimed(of: details)?.fen.databaseValue ?? .null
+      #expect(try Self.evaluate("\(migrationClaimed) \(row)", arguments) == claimed)
+      #expect(try Self.evaluate("\(checkClaimed) \(row)", arguments) == claimed)
     }
     #expect(kinds == Set(CaseKind.allCases))
   }
