@@ -217,10 +217,8 @@ package final class BulkLoader {
     for decision in decisions {
       clocks.record(decision.clockChange, event: decision.event)
     }
-    for row in clocks.rows {
-      try session.insertClock(
-        row.clock, caseRowID: rowID, startedSeq: row.startedSeq, startedAt: row.startedAt,
-        endedAt: row.endedAt, late: row.late)
+    for period in clocks.rows {
+      try session.insertClock(period, caseRowID: rowID)
     }
     for decision in decisions {
       pending.push(PendingEvent(event: decision.event, caseRowID: rowID, caseID: planned.id))
@@ -290,38 +288,16 @@ private struct EventQueue {
   }
 }
 
-/// The rows of the `clocks` table a case's decisions leave, built in memory the way
-/// `StoreSession.recordClockChange` builds them in the table.
+/// The clock periods a case's decisions leave, built in memory by the rule `recordClockChange`
+/// writes to the table with (`ClockPeriodEdit`), so that they are written in one go.
 struct ClockRows {
-  struct Row {
-    var startedSeq: Int
-    var clock: CaseClock
-    var startedAt: Instant
-    var endedAt: Instant?
-    var late: Bool
-  }
-
-  var rows: [Row] = []
+  var rows: [ClockPeriod] = []
 
   mutating func record(_ change: ClockChange, event: CaseEvent) {
-    let running = rows.indices.last.flatMap { rows[$0].endedAt == nil ? $0 : nil }
-    if change.ended != nil, let running {
-      rows[running].endedAt = event.at
-      rows[running].late = rows[running].late || change.isLate
+    let edit = ClockPeriodEdit(change, event: event)
+    if let running = rows.indices.last, rows[running].endedAt == nil {
+      edit.apply(toRunning: &rows[running])
     }
-    if let updated = change.updated, let running {
-      var clock = rows[running].clock
-      clock.state = updated.state
-      clock.length = updated.length
-      clock.dueDate = updated.dueDate
-      clock.warnDate = updated.warnDate
-      clock.usesFallbackCalendar = updated.usesFallbackCalendar
-      rows[running].clock = clock
-      rows[running].late = rows[running].late || change.isLate
-    }
-    if let started = change.started {
-      rows.append(
-        Row(startedSeq: event.seq, clock: started, startedAt: event.at, endedAt: nil, late: false))
-    }
+    if let started = edit.starts { rows.append(started) }
   }
 }

@@ -94,12 +94,11 @@ extension StoreSession {
       arguments["regionLow"] = region.digits
       arguments["regionHigh"] = region.upperBound
     }
+    let counts = Alert.allCases.map { AlertSQL.cases.count($0, as: $0.rawValue) }
     let row = try Row.fetchOne(
       db,
       sql: """
-        SELECT coalesce(sum(c.due_date < :today), 0) AS red,
-          coalesce(sum(c.due_date >= :today AND c.warn_date <= :today), 0) AS yellow,
-          coalesce(sum(c.warn_date > :today), 0) AS blue
+        SELECT \(counts.joined(separator: ", "))
         FROM \(from) WHERE c.due_date IS NOT NULL\(condition)
         """, arguments: StatementArguments(arguments))
     return AlertCounts(red: row?["red"] ?? 0, yellow: row?["yellow"] ?? 0, blue: row?["blue"] ?? 0)

@@ -75,6 +75,27 @@ enum StoredJSON {
     }
   }
 
+  /// The key in a case's stored details of the detail its kind is split by: `facet(of:)` for the
+  /// SQL that reads the details (a test holds the two together, and migration 0004's copy to them).
+  static func facetKey(of kind: CaseKind) -> String {
+    switch kind {
+    case .arrears: return "debtorType"
+    case .taxRefund: return "reliefType"
+    case .whitelist: return "category"
+    case .cultivation: return "tier"
+    }
+  }
+
+  /// `facet(of:)` as SQL over a case row's `kind` and `details` columns: what `relief db check`
+  /// compares the `facet` column with.
+  static func facetSQL(kind: String, details: String) -> String {
+    let kinds = CaseKind.allCases
+    let value = { (kind: CaseKind) in "json_extract(\(details), '$.\(facetKey(of: kind))')" }
+    let branches = kinds.dropLast().map { "WHEN \($0.sql) THEN \(value($0))" }
+    return
+      "CASE \(kind) \(branches.joined(separator: " ")) ELSE \(value(kinds[kinds.count - 1])) END"
+  }
+
   /// The amount a case claims (the `claimed` column): owed, or claimed for relief.
   static func claimed(of details: CaseDetails) -> Money? {
     switch details {
@@ -84,15 +105,27 @@ enum StoredJSON {
     }
   }
 
-  /// The amount column of an event: what money it moved or recorded.
-  static func amount(of event: CaseEvent) -> Int64? {
-    if let details = event.opening?.details {
-      switch details {
-      case .arrears(let arrears): return arrears.amountOwed.fen
-      case .taxRefund(let taxRefund): return taxRefund.amountClaimed.fen
-      default: return nil
-      }
+  /// The key in a case's stored details of the amount it claims, nil for a kind that claims none:
+  /// `claimed(of:)` for the SQL that reads the details (held together by a test, as the facet).
+  static func claimedKey(of kind: CaseKind) -> String? {
+    switch kind {
+    case .arrears: return "amountOwed"
+    case .taxRefund: return "amountClaimed"
+    case .whitelist, .cultivation: return nil
     }
+  }
+
+  /// `claimed(of:)` as SQL over a case row's `kind` and `details` columns, in fen.
+  static func claimedSQL(kind: String, details: String) -> String {
+    let branches = CaseKind.allCases.compactMap { kind in
+      claimedKey(of: kind).map { "WHEN \(kind.sql) THEN json_extract(\(details), '$.\($0)')" }
+    }
+    return "CASE \(kind) \(branches.joined(separator: " ")) END"
+  }
+
+  /// The amount column of an event: what money it moved or recorded (an opening: the claim).
+  static func amount(of event: CaseEvent) -> Int64? {
+    if let details = event.opening?.details { return claimed(of: details)?.fen }
     return event.inputs.amount?.fen
   }
 }

@@ -109,11 +109,11 @@ extension StoreSession {
     for row in try Row.fetchAll(
       db,
       sql: """
-        SELECT c.assignee, coalesce(sum(k.due_date < :today), 0) AS overdue,
-          coalesce(sum(k.due_date >= :today AND k.warn_date <= :today), 0) AS due_soon
+        SELECT c.assignee, \(AlertSQL.clocks.count(.red, as: "overdue")),
+          \(AlertSQL.clocks.count(.yellow, as: "due_soon"))
         FROM clocks k CROSS JOIN cases c ON c.id = k.case_id\(enterprise)
         WHERE k.ended_at IS NULL AND k.reminder = 0
-          AND (k.due_date < :today OR k.warn_date <= :today)\(narrowing)
+          AND \(AlertSQL.clocks.needsAttention)\(narrowing)
         GROUP BY c.assignee
         """, arguments: StatementArguments(arguments))
     {

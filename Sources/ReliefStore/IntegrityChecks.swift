@@ -67,51 +67,6 @@ public struct IntegrityProblem: Equatable, Sendable {
 }
 
 extension ReliefStore {
-  /// Copies the database to `path` with SQLite's online backup API: a consistent snapshot taken
-  /// in one step inside a read transaction, so officers writing meanwhile neither wait nor
-  /// disturb it. The copy is written beside the target, readable by its owner only, and renamed
-  /// into place when complete, so that no half-written backup ever carries the target's name.
-  public func backup(to path: String, replacing: Bool) throws {
-    try OutputTarget.check(path, database: self.path)
-    if FileManager.default.fileExists(atPath: path), !replacing {
-      throw DataError.backupTargetExists(path: path)
-    }
-    let output = try OutputFile(path: path, database: self.path)
-    do {
-      try output.handOver()
-      var configuration = Configuration()
-      configuration.busyMode = .timeout(30)
-      let destination = try DatabaseQueue(path: output.temporary, configuration: configuration)
-      try queue.backup(to: destination)
-      // A backup is one self-contained file: no write-ahead log beside it.
-      try destination.writeWithoutTransaction { db in
-        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
-      }
-      try destination.close()
-      try output.commit()
-    } catch let error as DatabaseError {
-      output.discard()
-      throw OutputError.cannotWrite(path: path, reason: Self.reason(error))
-    } catch {
-      output.discard()
-      throw error
-    }
-  }
-
-  /// What SQLite's error says about a write: a full disk as the system words it. SQLite's backup
-  /// leaves its connection's message at "not an error", so the result code is what tells.
-  private static func reason(_ error: DatabaseError) -> OutputError.Reason {
-    switch error.resultCode {
-    case .SQLITE_FULL: return .system(ENOSPC)
-    case .SQLITE_IOERR: return .system(EIO)
-    default:
-      if let message = error.message, message != "not an error" { return .message(message) }
-      return .message("SQLite error \(error.resultCode.rawValue)")
-    }
-  }
-}
-
-extension ReliefStore {
   /// Runs every check of `relief db check` and returns the problems found, none when all pass.
   /// `progress` hears how many cases were replayed, out of how many. The checks read one
   /// consistent snapshot; only FTS5's own index check needs a (rolled back) write transaction,
@@ -264,13 +219,8 @@ extension StoreSession {
           expected_valid_until
         FROM (
           SELECT c.code, c.facet, c.claimed, c.valid_until,
-            CASE c.kind WHEN \(CaseKind.arrears.sql) THEN json_extract(c.details, '$.debtorType')
-              WHEN \(CaseKind.taxRefund.sql) THEN json_extract(c.details, '$.reliefType')
-              WHEN \(CaseKind.whitelist.sql) THEN json_extract(c.details, '$.category')
-              ELSE json_extract(c.details, '$.tier') END AS expected_facet,
-            CASE c.kind WHEN \(CaseKind.arrears.sql) THEN json_extract(c.details, '$.amountOwed')
-              WHEN \(CaseKind.taxRefund.sql) THEN json_extract(c.details, '$.amountClaimed') END
-              AS expected_claimed,
+            \(StoredJSON.facetSQL(kind: "c.kind", details: "c.details")) AS expected_facet,
+            \(StoredJSON.claimedSQL(kind: "c.kind", details: "c.details")) AS expected_claimed,
             json_extract(c.details, '$.validUntil') AS expected_valid_until
           FROM cases c)
         WHERE facet IS NOT expected_facet OR claimed IS NOT expected_claimed

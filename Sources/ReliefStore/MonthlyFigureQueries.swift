@@ -1,20 +1,6 @@
 import GRDB
 import ReliefDomain
 
-/// A monthly summary as frozen by `report monthly --freeze`: the document as submitted.
-public struct FrozenReport: Equatable, Sendable {
-  /// The month.
-  public var month: YearMonth
-  /// The region filter it was made with, nil for every region.
-  public var region: RegionPrefix?
-  /// When it was frozen.
-  public var frozenAt: Instant
-  /// Who froze it.
-  public var officer: String
-  /// The report's figures as JSON text, exactly as submitted.
-  public var figures: String
-}
-
 /// The bounds and region of a report query, as named SQL arguments and conditions.
 struct ReportScope {
   let period: ReportPeriod
@@ -258,16 +244,18 @@ extension StoreSession {
   {
     // A clock's setting names its kind (`clock.arrears.accepted`), so no case needs reading
     // unless the region does. Running at the end: still running, or ended after the end.
+    let lastDay = AlertSQL(due: "k.due_date", warn: "k.warn_date", today: ":lastDay")
+    let overdue = lastDay.condition(.red)
     for row in try Row.fetchAll(
       db,
       sql: """
         SELECT k.setting, count(*) AS n FROM clocks k\(scope.clockJoin)
-        WHERE k.ended_at IS NULL AND k.reminder = 0 AND k.due_date < :lastDay
+        WHERE k.ended_at IS NULL AND k.reminder = 0 AND \(overdue)
           AND k.started_at < :end\(scope.caseRegion)
         GROUP BY k.setting
         UNION ALL
         SELECT k.setting, count(*) AS n FROM clocks k\(scope.clockJoin)
-        WHERE k.ended_at >= :end AND k.reminder = 0 AND k.due_date < :lastDay
+        WHERE k.ended_at >= :end AND k.reminder = 0 AND \(overdue)
           AND k.started_at < :end\(scope.caseRegion)
         GROUP BY k.setting
         """, arguments: scope.arguments)
@@ -580,43 +568,5 @@ extension StoreSession {
       headline[.enterprisesServed] = Int128(row["served"] as Int64)
     }
     return headline
-  }
-
-  // MARK: Frozen reports
-
-  /// Stores a summary as submitted; every freeze is kept.
-  @discardableResult
-  public func freezeReport(
-    month: YearMonth, region: RegionPrefix?, figures: String, officer: String, now: Instant
-  ) throws -> FrozenReport {
-    let key = region?.digits ?? ""
-    if try Int.fetchOne(
-      db, sql: "SELECT 1 FROM frozen_reports WHERE month = ? AND region = ? AND frozen_at = ?",
-      arguments: [month.description, key, now.seconds]) != nil
-    {
-      throw StoreError.reportAlreadyFrozen(month: month.description)
-    }
-    try db.execute(
-      sql: """
-        INSERT INTO frozen_reports (month, region, frozen_at, officer, figures)
-        VALUES (?, ?, ?, ?, ?)
-        """, arguments: [month.description, key, now.seconds, officer, figures])
-    return FrozenReport(
-      month: month, region: region, frozenAt: now, officer: officer, figures: figures)
-  }
-
-  /// Every freeze of a month's summary for a region filter, oldest first.
-  public func frozenReports(month: YearMonth, region: RegionPrefix?) throws -> [FrozenReport] {
-    try Row.fetchAll(
-      db,
-      sql: """
-        SELECT frozen_at, officer, figures FROM frozen_reports
-        WHERE month = ? AND region = ? ORDER BY frozen_at
-        """, arguments: [month.description, region?.digits ?? ""]
-    ).map { row in
-      FrozenReport(
-        month: month, region: region, frozenAt: Instant(seconds: row["frozen_at"]),
-        officer: row["officer"], figures: row["figures"])
-    }
   }
 }
