@@ -78,8 +78,12 @@ struct DeadlineEndToEndTests {
       environment: ["RELIEF_NOW": "2026-04-30T12:00:00+08:00"]
     ).object()
     let interest = try #require(json["interest"] as? [String: Any])
-    // 28 days on 1,000,000 (4/1-4/28) + 2 days on 600,000 (4/29-4/30), at 0.05% a day.
-    #expect(interest["amount"] as? String == "14600.00")
+    // 28 days on 1,000,000 (4/1-4/28) accrue 14,000.00, which the payment covers first (Civil
+    // Code art. 561); 386,000.00 goes to the principal, and 614,000.00 accrues 2 days
+    // (4/29-4/30) at 0.05%: 614.00 still owed.
+    #expect(interest["amount"] as? String == "614.00")
+    #expect(interest["accrued"] as? String == "14614.00")
+    #expect(interest["paid"] as? String == "14000.00")
     #expect(interest["days"] as? Int == 30)
     #expect(interest["until"] as? String == "2026-04-30")
   }
@@ -97,7 +101,15 @@ struct DeadlineEndToEndTests {
       "interest", "--amount", "1000000", "--due", "2026-03-31", "--until", "2026-04-30",
       "--payment", "2026-04-10:400000", "--payment", "2026-04-20:10万", "--json"
     ).object()
-    #expect(paid["interest"] as? String == "10500.00")
+    // Interest first: 5,000.00 and then 3,025.00 paid; 10 days on 508,025.00 = 2,540.13.
+    #expect(paid["interest"] as? String == "2540.13")
+    let agreed = try sandbox.run(
+      "interest", "--amount", "1000000", "--due", "2026-03-31", "--until", "2026-04-30",
+      "--payment", "2026-04-10:400000", "--payment", "2026-04-20:10万",
+      "--allocation", "principal-first", "--json"
+    ).object()
+    // 10 days on 1,000,000 + 10 on 600,000 + 10 on 500,000, none of it paid.
+    #expect(agreed["interest"] as? String == "10500.00")
     let rate = try sandbox.run(
       "interest", "--amount", "1000000", "--due", "2026-03-31", "--until", "2026-04-30",
       "--annual-rate", "3.65%", "--json"

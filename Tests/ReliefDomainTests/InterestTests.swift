@@ -48,7 +48,7 @@ struct InterestTests {
     #expect(result.days == 30)
   }
 
-  @Test("payments on several days, interest first: each pays what accrued to its day, then principal")
+  @Test("payments on several days, interest first: each pays what accrued to its day first")
   func severalPaymentsInterestFirst() throws {
     // Given out of order on purpose. By hand, at 0.05% a day:
     // 04-01..04-10: 10 × 1,000,000 = 5,000.00; 400,000 pays 5,000 + 395,000 → 605,000.00.

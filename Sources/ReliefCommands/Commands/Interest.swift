@@ -68,7 +68,8 @@ extension Relief {
             ("until", .string(until.description)), ("annualRate", .string(rate?.description)),
             ("days", .int(Int64(result.days))), ("outstanding", .string(result.outstanding.yuan)),
             ("interest", .string(result.interest.yuan)), ("accrued", .string(result.accrued.yuan)),
-            ("interestPaid", .string(result.paid.yuan)), ("allocation", .string(allocation.rawValue)),
+            ("interestPaid", .string(result.paid.yuan)),
+            ("allocation", .string(allocation.rawValue)),
           ]).render())
         return
       }
