@@ -186,15 +186,21 @@ struct MigrationTests {
     #expect(try queue.read { try SchemaMigrator.relief.migrator.appliedIdentifiers($0) }.count == 2)
   }
 
-  @Test("a database from before the migrator, at the latest version, is bridged and not changed")
-  func bridgeAtLatest() throws {
-    let (path, folder) = try database { db in
+  /// A database the hand-written runner brought to the latest version: every migration applied,
+  /// `user_version` set, no `grdb_migrations`.
+  func preMigratorDatabase() throws -> (path: String, folder: URL) {
+    try database { db in
       try db.inTransaction {
         for migration in ReliefMigrations.sqlite { try db.execute(sql: migration.sql) }
         try db.execute(sql: "PRAGMA user_version = \(ReliefStore.schemaVersion)")
         return .commit
       }
     }
+  }
+
+  @Test("a database from before the migrator, at the latest version, is bridged and not changed")
+  func bridgeAtLatest() throws {
+    let (path, folder) = try preMigratorDatabase()
     defer { try? FileManager.default.removeItem(at: folder) }
     let before = try schema(path)
     #expect(try !DatabaseQueue(path: path).read { try $0.tableExists("grdb_migrations") })
@@ -210,13 +216,7 @@ struct MigrationTests {
 
   @Test("read-only, a database lacking a migration is older, one from before the migrator reads")
   func readOnly() throws {
-    let (path, folder) = try database { db in
-      try db.inTransaction {
-        for migration in ReliefMigrations.sqlite { try db.execute(sql: migration.sql) }
-        try db.execute(sql: "PRAGMA user_version = \(ReliefStore.schemaVersion)")
-        return .commit
-      }
-    }
+    let (path, folder) = try preMigratorDatabase()
     defer { try? FileManager.default.removeItem(at: folder) }
     // From before the migrator, at the latest version: read as it is, nothing written.
     let bytes = try Data(contentsOf: URL(fileURLWithPath: path))

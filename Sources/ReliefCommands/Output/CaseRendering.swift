@@ -19,28 +19,36 @@ struct CaseRendering {
 
   // MARK: JSON
 
-  /// A case in JSON, with its history when given.
-  func json(_ record: CaseRecord, history: [CaseEvent]? = nil) -> JSONValue {
+  /// The members that say which case it is, first in every case's JSON.
+  static func identity(_ record: CaseRecord) -> [(String, JSONValue)] {
     let reliefCase = record.reliefCase
-    var members: [(String, JSONValue)] = [
+    return [
       ("id", .string(reliefCase.id.description)),
       ("kind", .string(reliefCase.kind.rawValue)),
       ("state", .string(reliefCase.state.rawValue)),
       ("enterprise", .string(reliefCase.enterprise.rawValue)),
       ("enterpriseName", .string(record.enterpriseName)),
       ("region", .string(record.enterpriseRegion.rawValue)),
-      ("title", .string(reliefCase.title)),
-      ("assignee", .string(reliefCase.assignee)),
-      ("openedAt", .string(zone.iso8601(reliefCase.openedAt))),
-      ("updatedAt", .string(zone.iso8601(reliefCase.updatedAt))),
-      ("closedAt", .string(reliefCase.closedAt.map(zone.iso8601))),
-      ("dueDate", .string(reliefCase.clock?.dueDate.description)),
-      ("alert", .string(reliefCase.alert(on: today)?.rawValue)),
-      ("supervisionLevel", .int(Int64(reliefCase.supervisionLevel))),
-      ("warnings", .array(warnings(record).map { .string($0) })),
-      ("details", details(reliefCase.details)),
-      ("nextEvents", .array(reliefCase.nextEvents.map { .string($0.rawValue) })),
     ]
+  }
+
+  /// A case in JSON, with its history when given.
+  func json(_ record: CaseRecord, history: [CaseEvent]? = nil) -> JSONValue {
+    let reliefCase = record.reliefCase
+    var members =
+      Self.identity(record) + [
+        ("title", .string(reliefCase.title)),
+        ("assignee", .string(reliefCase.assignee)),
+        ("openedAt", .string(zone.iso8601(reliefCase.openedAt))),
+        ("updatedAt", .string(zone.iso8601(reliefCase.updatedAt))),
+        ("closedAt", .string(reliefCase.closedAt.map(zone.iso8601))),
+        ("dueDate", .string(reliefCase.clock?.dueDate.description)),
+        ("alert", .string(reliefCase.alert(on: today)?.rawValue)),
+        ("supervisionLevel", .int(Int64(reliefCase.supervisionLevel))),
+        ("warnings", .array(warnings(record).map { .string($0) })),
+        ("details", details(reliefCase.details)),
+        ("nextEvents", .array(reliefCase.nextEvents.map { .string($0.rawValue) })),
+      ]
     if let history {
       if let interest = interest(reliefCase, history: history) {
         members.append(

@@ -46,18 +46,13 @@ extension Relief.ReportGroup {
         context.print(
           json: ListOutput.json(page) { record in
             let reliefCase = record.reliefCase
-            return .object([
-              ("id", .string(reliefCase.id.description)),
-              ("kind", .string(reliefCase.kind.rawValue)),
-              ("state", .string(reliefCase.state.rawValue)),
-              ("enterprise", .string(reliefCase.enterprise.rawValue)),
-              ("enterpriseName", .string(record.enterpriseName)),
-              ("region", .string(record.enterpriseRegion.rawValue)),
-              ("assignee", .string(reliefCase.assignee)),
-              ("dueDate", .string(reliefCase.clock?.dueDate.description)),
-              ("daysOverdue", .int(daysOverdue(record))),
-              ("supervisionLevel", .int(reliefCase.supervisionLevel)),
-            ])
+            return .object(
+              CaseRendering.identity(record) + [
+                ("assignee", .string(reliefCase.assignee)),
+                ("dueDate", .string(reliefCase.clock?.dueDate.description)),
+                ("daysOverdue", .int(daysOverdue(record))),
+                ("supervisionLevel", .int(reliefCase.supervisionLevel)),
+              ])
           })
         return
       }

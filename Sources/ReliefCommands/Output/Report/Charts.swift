@@ -80,24 +80,46 @@ enum Charts {
     return svg + "</svg>"
   }
 
+  /// The frame both monthly charts draw in: the margins, the plot, the value axis and its
+  /// scale, and a slot for each month.
+  private struct MonthlyFrame {
+    let left = 40
+    let top = 14
+    let plotHeight: Int
+    let slot: Int
+    let scale: Scale
+    /// The chart's opening and its value axis.
+    let start: String
+
+    init(
+      months: Int, values: [Int128], minimumStep: Int128, axisLabel: (Int128) -> String,
+      title: String
+    ) {
+      let right = 8
+      let bottom = 34
+      plotHeight = Charts.height - top - bottom
+      slot = (Charts.width - left - right) / max(1, months)
+      scale = Scale(maximum: values.max() ?? 0, minimumStep: minimumStep)
+      start =
+        Charts.open(title)
+        + Charts.axis(
+          scale: scale, left: left, right: Charts.width - right, top: top,
+          plotHeight: plotHeight, label: axisLabel)
+    }
+  }
+
   /// Vertical bars over months, with the month under each bar and the year under its first month
   /// and every January.
   static func monthlyBars(
     months: [YearMonthLabel], values: [Int128], colour: String, valueLabel: (Int128) -> String,
     axisLabel: (Int128) -> String, minimumStep: Int128 = 1, title: String
   ) -> String {
-    let left = 40
-    let right = 8
-    let top = 14
-    let bottom = 34
-    let plotWidth = width - left - right
-    let plotHeight = height - top - bottom
-    let scale = Scale(maximum: values.max() ?? 0, minimumStep: minimumStep)
-    var svg = open(title)
-    svg += axis(
-      scale: scale, left: left, right: width - right, top: top, plotHeight: plotHeight,
-      label: axisLabel)
-    let slot = plotWidth / max(1, months.count)
+    let frame = MonthlyFrame(
+      months: months.count, values: values, minimumStep: minimumStep, axisLabel: axisLabel,
+      title: title)
+    let (left, top, plotHeight, slot, scale) =
+      (frame.left, frame.top, frame.plotHeight, frame.slot, frame.scale)
+    var svg = frame.start
     let barWidth = max(4, slot - 6)
     for (index, value) in values.enumerated() {
       let barHeight = scale.position(value, length: plotHeight)
@@ -120,18 +142,12 @@ enum Charts {
     months: [YearMonthLabel], values: [Int128], colour: String, axisLabel: (Int128) -> String,
     valueLabel: (Int128) -> String, minimumStep: Int128 = 1, title: String
   ) -> String {
-    let left = 40
-    let right = 8
-    let top = 14
-    let bottom = 34
-    let plotWidth = width - left - right
-    let plotHeight = height - top - bottom
-    let scale = Scale(maximum: values.max() ?? 0, minimumStep: minimumStep)
-    var svg = open(title)
-    svg += axis(
-      scale: scale, left: left, right: width - right, top: top, plotHeight: plotHeight,
-      label: axisLabel)
-    let slot = plotWidth / max(1, months.count)
+    let frame = MonthlyFrame(
+      months: months.count, values: values, minimumStep: minimumStep, axisLabel: axisLabel,
+      title: title)
+    let (left, top, plotHeight, slot, scale) =
+      (frame.left, frame.top, frame.plotHeight, frame.slot, frame.scale)
+    var svg = frame.start
     let points = values.enumerated().map { index, value in
       (
         x: left + index * slot + slot / 2,
