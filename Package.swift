@@ -32,22 +32,30 @@ let package = Package(
         .embedInCode("sqlite/0005_search_fold.sql"),
       ]
     ),
-    // The only module that talks to SQLite.
+    // The store seam: the operations the commands need (`ReliefDatabase`, `ReliefSession`) and
+    // the values they exchange; no engine, no SQL. Each store implements it.
+    .target(name: "ReliefStoreAPI", dependencies: ["ReliefDomain"]),
+    // SQLite: the only module that talks to SQLite (GRDB), behind the seam.
     .target(
       name: "ReliefStore",
       dependencies: [
         "ReliefDomain",
+        "ReliefStoreAPI",
         "ReliefMigrations",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    // The command line: one file per subcommand, and the output rendering.
+    // Opening a database: the one place that chooses the engine from `--db`.
+    .target(name: "ReliefStores", dependencies: ["ReliefStoreAPI", "ReliefStore"]),
+    // The command line: one file per subcommand, and the output rendering. It sees the store
+    // through the seam only.
     .target(
       name: "ReliefCommands",
       dependencies: [
         "ReliefDomain",
-        "ReliefStore",
+        "ReliefStoreAPI",
+        "ReliefStores",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 /// `relief`: the case tracker of an SME service agency.
 public struct Relief: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
+import ReliefStores
 
 extension Relief {
   /// `relief interest`: overdue interest under the payment regulation.
@@ -36,7 +37,7 @@ extension Relief {
       let amount = try Parse.money(amount)
       let due = try Parse.date(due, field: "due")
       let zone =
-        (try? ReliefStore.open(at: global.databasePath, readOnly: true).read { $0.agency.zone })
+        (try? Databases.open(at: global.databasePath, readOnly: true).read { $0.agency.zone })
         ?? .shanghai
       let until =
         try until.map { try Parse.date($0, field: "until") }

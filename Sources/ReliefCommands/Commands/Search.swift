@@ -1,6 +1,6 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 extension Relief {
   /// `relief search TEXT`: enterprises, cases and notes by any fragment of their words.

@@ -1,6 +1,6 @@
 import Foundation
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 /// Imports cases. A record with a `history` (a case as `relief export cases --format json`
 /// writes it) is restored with its id and every event; any other record opens a new case at its
@@ -39,7 +39,7 @@ struct CaseImporter: RecordImporter {
     record.raw("history") != nil ? record : try record.lifting("details")
   }
 
-  mutating func importRecord(_ record: ImportRecord, into session: StoreSession) throws {
+  mutating func importRecord(_ record: ImportRecord, into session: any ReliefSession) throws {
     if let history = try record.objects("history") {
       try restore(record, history: history, into: session)
     } else {
@@ -48,7 +48,7 @@ struct CaseImporter: RecordImporter {
   }
 
   /// Opens a new case from the flat columns.
-  private func open(_ record: ImportRecord, into session: StoreSession) throws {
+  private func open(_ record: ImportRecord, into session: any ReliefSession) throws {
     let kind = try record.value("kind", CaseKind.self)!
     let enterprise = try record.parse("enterprise") { try Parse.uscc($0, allowBadChecksum: true) }!
     let details = try Self.details(kind, from: record)
@@ -69,7 +69,7 @@ struct CaseImporter: RecordImporter {
 
   /// Restores a case with its id and history.
   private mutating func restore(
-    _ record: ImportRecord, history: [[String: Any]], into session: StoreSession
+    _ record: ImportRecord, history: [[String: Any]], into session: any ReliefSession
   ) throws {
     let id = try record.parse("id") { text in
       guard let id = CaseID(text) else { throw Refusal("error.bad-case-id", ["value": text]) }
@@ -98,7 +98,7 @@ struct CaseImporter: RecordImporter {
   }
 
   /// Restored ids must leave no gap in their kind and year.
-  mutating func finish(in session: StoreSession) throws -> [(line: Int, error: any Error)] {
+  mutating func finish(in session: any ReliefSession) throws -> [(line: Int, error: any Error)] {
     var problems: [(line: Int, error: any Error)] = []
     for (packed, line) in zip(restoredIDs, restoredLines) {
       let id = Packed.unpack(packed)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 /// What every export takes.
 struct ExportOptions: ParsableArguments {
@@ -151,9 +151,9 @@ struct ExportWriter {
 /// what it wrote when the output is a file.
 enum ExportRunner {
   static func run(
-    noun: String, columns: [String], total: (StoreSession) throws -> Int,
+    noun: String, columns: [String], total: (any ReliefSession) throws -> Int,
     options: ExportOptions, context: CommandContext,
-    records: (StoreSession, _ emit: (JSONValue) throws -> Void) throws -> Void
+    records: (any ReliefSession, _ emit: (JSONValue) throws -> Void) throws -> Void
   ) throws {
     let format = try options.resolvedFormat(json: context.json)
     let path = options.output.map(GlobalOptions.expand)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 /// The formats data comes in and goes out as.
 enum DataFormat: String, CaseIterable, ExpressibleByArgument {
@@ -140,7 +140,7 @@ enum ImportRunner {
     let file = try ImportFile(path: path, encoding: options.encoding)
     let encoding = file.encoding
     let source = try Source(file: file, format: format, columns: importer.columns(for: nil))
-    let body = { (session: StoreSession) throws -> Int in
+    let body = { (session: any ReliefSession) throws -> Int in
       try session.enlargeCache()
       return try session.deferringSearchIndex {
         try importAll(from: source, through: importer, into: session, t: t, noun: noun)
@@ -180,7 +180,7 @@ enum ImportRunner {
   }
 
   private static func importAll(
-    from source: Source, through importer: some RecordImporter, into session: StoreSession,
+    from source: Source, through importer: some RecordImporter, into session: any ReliefSession,
     t: Localizer, noun: String
   ) throws -> Int {
     var importer = importer

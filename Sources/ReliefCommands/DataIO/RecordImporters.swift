@@ -1,6 +1,6 @@
 import Foundation
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 /// Turns the records of one kind of import file into store calls, one record at a time, inside
 /// the import's single transaction.
@@ -10,9 +10,9 @@ protocol RecordImporter {
   /// The record as this importer reads it (a case's nested `details` lifted to the top).
   func prepared(_ record: ImportRecord) throws -> ImportRecord
   /// Imports one record; throws to refuse it.
-  mutating func importRecord(_ record: ImportRecord, into session: StoreSession) throws
+  mutating func importRecord(_ record: ImportRecord, into session: any ReliefSession) throws
   /// Checks that need every record (gaps in restored ids); returns the refusals by line.
-  mutating func finish(in session: StoreSession) throws -> [(line: Int, error: any Error)]
+  mutating func finish(in session: any ReliefSession) throws -> [(line: Int, error: any Error)]
 }
 
 /// What every importer needs to know.
@@ -46,7 +46,7 @@ struct EnterpriseImporter: RecordImporter {
 
   func columns(for record: ImportRecord?) -> ColumnSet { Columns.enterprises }
 
-  mutating func importRecord(_ record: ImportRecord, into session: StoreSession) throws {
+  mutating func importRecord(_ record: ImportRecord, into session: any ReliefSession) throws {
     let flagged = try record.bool("checksumWarning") ?? false
     let uscc = try Parse.uscc(
       try record.required("uscc"), allowBadChecksum: settings.allowBadChecksum || flagged)
@@ -106,7 +106,9 @@ struct EnterpriseImporter: RecordImporter {
       ["value": uscc.rawValue, "line": String(lines[Int(rowID - base - 1)])])
   }
 
-  mutating func finish(in session: StoreSession) throws -> [(line: Int, error: any Error)] { [] }
+  mutating func finish(in session: any ReliefSession) throws -> [(line: Int, error: any Error)] {
+    []
+  }
 }
 
 /// Imports services; each listed enterprise must be registered.
@@ -115,7 +117,7 @@ struct ServiceImporter: RecordImporter {
 
   func columns(for record: ImportRecord?) -> ColumnSet { Columns.services }
 
-  mutating func importRecord(_ record: ImportRecord, into session: StoreSession) throws {
+  mutating func importRecord(_ record: ImportRecord, into session: any ReliefSession) throws {
     let typeName = try record.required("type").trimmedOfSpaces
     guard let type = ServiceType(rawValue: typeName) else {
       throw ColumnError(
@@ -151,7 +153,9 @@ struct ServiceImporter: RecordImporter {
     }
   }
 
-  mutating func finish(in session: StoreSession) throws -> [(line: Int, error: any Error)] { [] }
+  mutating func finish(in session: any ReliefSession) throws -> [(line: Int, error: any Error)] {
+    []
+  }
 }
 
 /// Rewords store refusals whose advice is for the command line, not for an import file.

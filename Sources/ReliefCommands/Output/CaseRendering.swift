@@ -1,5 +1,5 @@
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 /// Cases and events as JSON (for scripts) and as text (for people).
 struct CaseRendering {

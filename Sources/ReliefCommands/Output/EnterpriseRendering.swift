@@ -1,5 +1,5 @@
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 /// Enterprises as JSON and as text.
 struct EnterpriseRendering {

@@ -1,4 +1,4 @@
-import ReliefStore
+import ReliefStoreAPI
 
 /// How lists print: a table and a line saying what was left out; JSON with the counts.
 enum ListOutput {
@@ -36,8 +36,8 @@ enum ListOutput {
   static func list<Item>(
     limit: Int, context: CommandContext, table: @escaping ([Item]) -> Table,
     json: @escaping (Item) -> JSONValue,
-    page: (StoreSession) throws -> Page<Item>,
-    stream: (StoreSession, ListSink<Item>) throws -> Void
+    page: (any ReliefSession) throws -> Page<Item>,
+    stream: (any ReliefSession, ListSink<Item>) throws -> Void
   ) throws {
     guard limit == 0 else {
       let page = try context.store.read(page)

@@ -1,5 +1,5 @@
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 /// Service activities as JSON and as text.
 struct ServiceRendering {

@@ -1,5 +1,5 @@
 import Foundation
-import ReliefStore
+import ReliefStoreAPI
 
 /// Standard output: everything a command prints goes through here (never `Swift.print`), so that
 /// a closed or full output is an error (`error: cannot write to standard output: ...`, exit 1)

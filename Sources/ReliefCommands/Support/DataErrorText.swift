@@ -1,5 +1,5 @@
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 extension ErrorText {
   /// Words a refusal of an import, a backup or a check.

@@ -1,5 +1,5 @@
 import Foundation
-import ReliefStore
+import ReliefStoreAPI
 
 extension ErrorText {
   /// Words a refused or failed output: a file (`--output`, `db backup`) or standard output.

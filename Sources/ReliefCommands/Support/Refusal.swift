@@ -1,6 +1,6 @@
 import Foundation
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 /// A refusal by the command line itself (a bad id, date or option), worded from the tables.
 struct Refusal: Error {

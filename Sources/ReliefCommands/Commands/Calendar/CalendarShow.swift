@@ -1,6 +1,6 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 extension Relief.CalendarGroup {
   /// `relief calendar show YYYY-MM`: a month with days off and make-up working days marked.

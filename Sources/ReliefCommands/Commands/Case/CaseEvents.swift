@@ -1,5 +1,5 @@
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 /// Performs one event on a case in one transaction and prints the result.
 enum CaseEvents {

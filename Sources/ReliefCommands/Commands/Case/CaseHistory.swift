@@ -1,6 +1,6 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 extension Relief.CaseGroup {
   /// `relief case history ID`: who did what, when.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 extension Relief.CaseGroup {
   /// `relief case show ID`: one case, its deadline and its history.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 extension Relief.DbGroup {
   /// `relief db anchor`: the line that pins the history, to keep outside the database.

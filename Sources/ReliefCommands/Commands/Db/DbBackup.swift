@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import ReliefStore
+import ReliefStoreAPI
 
 extension Relief.DbGroup {
   /// `relief db backup FILE`: an online backup, safe while others write.

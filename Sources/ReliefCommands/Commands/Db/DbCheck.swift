@@ -1,6 +1,6 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 extension Relief.DbGroup {
   /// `relief db check`: SQLite's checks and the project's own invariants.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 extension Relief.DbGroup {
   /// `relief db verify`: walks the audit chain and names the first event that was altered; with

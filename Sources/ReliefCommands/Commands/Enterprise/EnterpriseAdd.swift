@@ -1,6 +1,6 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 extension Relief.EnterpriseGroup {
   /// `relief enterprise add`: registers an enterprise.

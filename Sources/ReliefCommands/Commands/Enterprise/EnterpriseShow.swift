@@ -1,6 +1,6 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 extension Relief.EnterpriseGroup {
   /// `relief enterprise show`: one enterprise and its cases.

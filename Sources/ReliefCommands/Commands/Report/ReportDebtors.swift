@@ -1,6 +1,6 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 extension Relief.ReportGroup {
   /// `relief report debtors`: arrears by debtor, the largest outstanding first.

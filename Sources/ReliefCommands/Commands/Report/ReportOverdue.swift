@@ -1,6 +1,6 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 extension Relief.ReportGroup {
   /// `relief report overdue`: open cases past their deadline, most overdue first.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 extension Relief.ReportGroup {
   /// `relief report workload`: per officer, open, overdue and closed cases.

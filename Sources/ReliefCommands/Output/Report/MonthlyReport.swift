@@ -1,5 +1,5 @@
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 /// A figure whose value now differs from the one frozen.
 struct FigureDifference: Equatable {

@@ -1,5 +1,5 @@
 import ReliefDomain
-import ReliefStore
+import ReliefStoreAPI
 
 /// A table of a report, worded and formatted for people: the one source of the text, Markdown and
 /// HTML renderings, so that they always show the same figures.

@@ -46,3 +46,20 @@ public enum StoreError: Error, Equatable, Sendable {
   /// A setting that does not exist or a value it does not take.
   case invalidSetting(key: String, value: String)
 }
+
+/// An engine's own error (SQLite's, PostgreSQL's) that the store words as a `StoreError`: the
+/// engine declares the conformance, so that no caller needs the engine's library.
+public protocol StoreErrorTranslatable: Error {
+  /// The error in the store's words.
+  var storeError: StoreError { get }
+}
+
+extension StoreError {
+  /// An engine's error as a `StoreError`, or nil for any other error: for the errors a caller
+  /// catches inside a transaction (an import's refusal of one record), before `write` would
+  /// translate them.
+  public init?(translating error: any Error) {
+    guard let error = error as? any StoreErrorTranslatable else { return nil }
+    self = error.storeError
+  }
+}
