@@ -15,14 +15,14 @@ public protocol ReliefSession {
   /// clock. `at` nil means now.
   func openCase(_ opening: CaseOpening, at input: TimeInput?, officer: String, now: Instant)
     throws -> CaseRecord
-  /// Records an event on a case, if its workflow allows it now.
+  /// Performs an event on a case, decided against the case as it is inside this transaction.
   func perform(
     _ event: EventName, inputs: EventInputs, at input: TimeInput?, officer: String, on id: CaseID,
     now: Instant
   ) throws -> CaseRecord
-  /// A case with its enterprise's name and region, or nil.
+  /// The stored case with this id, or nil.
   func caseRecord(_ id: CaseID) throws -> CaseRecord?
-  /// A case's events, in order.
+  /// A case's events, oldest first.
   func history(of id: CaseID) throws -> [CaseEvent]
   /// A page of the cases a filter selects.
   func cases(matching filter: CaseFilter, today: LocalDate) throws -> Page<CaseRecord>
@@ -32,13 +32,15 @@ public protocol ReliefSession {
 
   // MARK: Deadlines
 
-  /// Where the working-day arrangement of a year comes from, or nil when Relief has none.
+  /// Where a year's calendar comes from, or nil when Relief counts it by weekdays alone.
   func calendarSource(of year: Int) throws -> CalendarSource?
-  /// Imports a year's working-day arrangement; returns the running clocks recounted.
+  /// Adds (or with `replace`, replaces) a year's official arrangement, then recounts every
+  /// running deadline. Returns how many deadlines changed.
   func importCalendar(
     _ year: WorkingCalendar.Year, replace: Bool, officer: String, now: Instant
   ) throws -> Int
-  /// Recounts the due dates of the running clocks; returns how many changed.
+  /// Recounts every running deadline with the calendar and settings as stored now (after a
+  /// calendar import or a settings change). Start days stay; only the counting changes.
   func recountRunningClocks(now: Instant) throws -> Int
   /// How many running deadlines are at each alert level on a day.
   func alertCounts(today: LocalDate, region: RegionPrefix?) throws -> AlertCounts
@@ -61,7 +63,7 @@ public protocol ReliefSession {
   func enterprises(
     matching filter: EnterpriseFilter, today: LocalDate, into sink: ListSink<EnterpriseView>
   ) throws
-  /// What the guards of a decision need to know about an enterprise.
+  /// What guards need to know of an enterprise: its region, tiers and open whitelist case.
   func standing(of uscc: USCC, today: LocalDate) throws -> EnterpriseStanding?
 
   // MARK: Services
@@ -77,14 +79,15 @@ public protocol ReliefSession {
 
   /// The monthly summary of a month.
   func monthlySummary(_ month: YearMonth, region: RegionPrefix?) throws -> MonthlySummary
-  /// One point of the trend report.
+  /// Complaints received and amounts recovered in a period, by the definitions of the summary.
   func trendPoint(_ period: ReportPeriod, region: RegionPrefix?) throws -> TrendPoint
-  /// The figures of a period.
+  /// Every figure of one month.
   func monthlyFigures(_ period: ReportPeriod, region: RegionPrefix?) throws -> MonthlyFigures
-  /// The figures of a period per prefecture.
+  /// The month by prefecture (the first 4 digits of the enterprise's or the service's region).
   func prefectureFigures(_ period: ReportPeriod, region: RegionPrefix?) throws -> [String:
     RegionFigures]
-  /// The headline figures of a period.
+  /// The headline figures of a month, by the same definitions as `monthlyFigures` but without
+  /// the standing at the month's end, so that they are cheap.
   func headlineFigures(_ period: ReportPeriod, region: RegionPrefix?) throws -> HeadlineFigures
   /// Freezes a monthly summary as submitted.
   func freezeReport(
@@ -92,7 +95,8 @@ public protocol ReliefSession {
   ) throws -> FrozenReport
   /// The frozen summaries of a month and region.
   func frozenReports(month: YearMonth, region: RegionPrefix?) throws -> [FrozenReport]
-  /// Each officer's load.
+  /// Per officer: open cases, overdue and due soon today, and closed in the month; the most
+  /// overdue officers first.
   func workload(_ filter: ReportFilter, today: LocalDate, month: ReportPeriod) throws
     -> [OfficerWorkload]
   /// A page of the debtors complained about.
@@ -102,7 +106,8 @@ public protocol ReliefSession {
 
   // MARK: Search, statistics, history
 
-  /// Searches enterprises, cases and notes.
+  /// Finds enterprises, cases and notes by words in names, titles, debtors and notes: every
+  /// whitespace-separated term must occur, ignoring case and the width of letters and digits.
   func search(_ text: String, limit: Int) throws -> SearchResults
   /// How much is stored.
   func counts() throws -> StoreCounts
@@ -115,32 +120,38 @@ public protocol ReliefSession {
 
   // MARK: Export and import
 
-  /// Every enterprise, in order of registration.
+  /// Every enterprise with its tier and white-list status on a day, in the order they were
+  /// registered. Streams: memory stays flat however many there are.
   func forEachEnterprise(today: LocalDate, _ body: (EnterpriseView) throws -> Void) throws
-  /// Every case (of a kind) with its history.
+  /// Every case (of a kind, when given) with its history, in the order they were stored; memory
+  /// holds one case at a time.
   func forEachCase(kind: CaseKind?, _ body: (CaseRecord, [CaseEvent]) throws -> Void) throws
   /// Every service.
   func forEachService(_ body: (ServiceRecord) throws -> Void) throws
   /// How many services are stored.
   func serviceCount() throws -> Int
-  /// Imports an enterprise as exported; returns its row number.
+  /// Registers an enterprise from an import file, or with `replacing` replaces the one registered
+  /// under its code. Returns the row id of the enterprise inserted or replaced.
   func importEnterprise(
     _ enterprise: Enterprise, createdAt: Instant?, updatedAt: Instant?, replacing: Bool,
     now: Instant
   ) throws -> Int64
-  /// Restores a case from its exported history.
+  /// Restores a case with its whole history, as exported: its id is kept, every event is decided
+  /// again with its own times and officer, and the events, the hash chain and the clocks are
+  /// written anew. With `expectedState`, a history that ends elsewhere is refused.
   func restoreCase(
     _ events: [CaseEvent], id: CaseID, expectedState: CaseState?, now: Instant
   ) throws -> CaseRecord
-  /// An enterprise's row number, or nil.
+  /// The row id of the enterprise registered under a code, or nil.
   func enterpriseRowID(of uscc: USCC) throws -> Int64?
-  /// The highest enterprise row number.
+  /// The highest enterprise row id, 0 when there is none: rows an import inserts come above it.
   func lastEnterpriseRowID() throws -> Int64
   /// True when a case with this id exists.
   func caseExists(_ id: CaseID) throws -> Bool
-  /// Gives a large import more memory for its pages.
+  /// Readies this transaction for a large import (SQLite: a larger page cache).
   func enlargeCache() throws
-  /// Runs `body` with the search index brought up to date once at the end instead of per row.
+  /// Runs a bulk insertion with the search index brought up to date once at the end instead of
+  /// per row, all inside the caller's transaction.
   func deferringSearchIndex<T>(_ body: () throws -> T) throws -> T
 }
 
