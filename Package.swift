@@ -48,12 +48,15 @@ let package = Package(
     ),
     // Opening a database: the one place that chooses the engine from `--db`.
     .target(name: "ReliefStores", dependencies: ["ReliefStoreAPI", "ReliefStore"]),
-    // The command line: one file per subcommand, and the output rendering. It sees the store
-    // through the seam only.
+    // What people and files see: rendering, data in and out, the language tables.
+    .target(name: "ReliefPresentation", dependencies: ["ReliefDomain", "ReliefStoreAPI"]),
+    // The command line: one file per subcommand, thin: parse, one store transaction, render. It
+    // sees the store through the seam only.
     .target(
       name: "ReliefCommands",
       dependencies: [
         "ReliefDomain",
+        "ReliefPresentation",
         "ReliefStoreAPI",
         "ReliefStores",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -92,7 +95,7 @@ let package = Package(
     .testTarget(
       name: "ReliefCommandsTests",
       dependencies: [
-        "ReliefCommands", "ReliefStore", "ReliefDomain", "relief",
+        "ReliefCommands", "ReliefPresentation", "ReliefStore", "ReliefDomain", "relief",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReliefDomain
+import ReliefPresentation
 import ReliefStoreAPI
 
 /// `relief`: the case tracker of an SME service agency.
@@ -31,6 +32,7 @@ public struct Relief: ParsableCommand {
   /// Runs the command line and exits: 0 success, 1 refused or failed, 64 usage.
   public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
     StandardOutput.guardDescriptors()
+    StandardOutput.failWriting = { Relief.failWriting($0) }
     let t = localizer(arguments)
     do {
       var command = try parseAsRoot(arguments)

@@ -45,9 +45,22 @@ struct StoreSeamTests {
     }
   }
 
+  @Test("the presentation names no engine and no argument parser: it renders what it is given")
+  func presentationIsEngineFree() throws {
+    let imports = try Self.imports(under: "Sources/ReliefPresentation")
+    #expect(!imports.isEmpty)
+    for (file, module) in imports {
+      #expect(
+        ["Foundation", "ReliefDomain", "ReliefStoreAPI"].contains(module),
+        "\(file) imports \(module)")
+    }
+  }
+
   @Test("the opening of a database lives in ReliefStores alone")
   func openingLivesInOnePlace() throws {
-    for folder in ["Sources/ReliefCommands", "Sources/ReliefStoreAPI"] {
+    for folder in [
+      "Sources/ReliefCommands", "Sources/ReliefPresentation", "Sources/ReliefStoreAPI",
+    ] {
       let base = Self.root.appendingPathComponent(folder)
       let files = FileManager.default.enumerator(atPath: base.path)?.compactMap { $0 as? String }
       for file in files ?? [] where file.hasSuffix(".swift") {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReliefPresentation
 import ReliefStoreAPI
 import ReliefStores
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReliefDomain
+import ReliefPresentation
 import ReliefStoreAPI
 import ReliefStores
 
@@ -93,6 +94,8 @@ struct CommandContext {
     style.apply(text, colour: terminal.usesColour)
   }
 }
+
+extension CommandContext: RenderingContext {}
 
 /// The time now: `RELIEF_NOW` when set, else the system clock.
 enum Clock {

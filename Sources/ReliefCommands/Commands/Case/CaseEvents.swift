@@ -1,4 +1,5 @@
 import ReliefDomain
+import ReliefPresentation
 import ReliefStoreAPI
 
 /// Performs one event on a case in one transaction and prints the result.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReliefPresentation
 import ReliefStoreAPI
 
 extension Relief.DbGroup {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReliefDomain
+import ReliefPresentation
 import ReliefStoreAPI
 
 extension Relief.ExportGroup {

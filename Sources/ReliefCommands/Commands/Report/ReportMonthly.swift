@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReliefDomain
+import ReliefPresentation
 import ReliefStoreAPI
 
 extension Relief.ReportGroup {
