@@ -32,22 +32,33 @@ let package = Package(
         .embedInCode("sqlite/0005_search_fold.sql"),
       ]
     ),
-    // The only module that talks to SQLite.
+    // The store seam: the operations the commands need (`ReliefDatabase`, `ReliefSession`) and
+    // the values they exchange; no engine, no SQL. Each store implements it.
+    .target(name: "ReliefStoreAPI", dependencies: ["ReliefDomain"]),
+    // SQLite: the only module that talks to SQLite (GRDB), behind the seam.
     .target(
       name: "ReliefStore",
       dependencies: [
         "ReliefDomain",
+        "ReliefStoreAPI",
         "ReliefMigrations",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    // The command line: one file per subcommand, and the output rendering.
+    // Opening a database: the one place that chooses the engine from `--db`.
+    .target(name: "ReliefStores", dependencies: ["ReliefStoreAPI", "ReliefStore"]),
+    // What people and files see: rendering, data in and out, the language tables.
+    .target(name: "ReliefPresentation", dependencies: ["ReliefDomain", "ReliefStoreAPI"]),
+    // The command line: one file per subcommand, thin: parse, one store transaction, render. It
+    // sees the store through the seam only.
     .target(
       name: "ReliefCommands",
       dependencies: [
         "ReliefDomain",
-        "ReliefStore",
+        "ReliefPresentation",
+        "ReliefStoreAPI",
+        "ReliefStores",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -84,7 +95,7 @@ let package = Package(
     .testTarget(
       name: "ReliefCommandsTests",
       dependencies: [
-        "ReliefCommands", "ReliefStore", "ReliefDomain", "relief",
+        "ReliefCommands", "ReliefPresentation", "ReliefStore", "ReliefDomain", "relief",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

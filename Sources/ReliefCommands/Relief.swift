@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
 
 /// `relief`: the case tracker of an SME service agency.
 public struct Relief: ParsableCommand {
@@ -31,6 +32,7 @@ public struct Relief: ParsableCommand {
   /// Runs the command line and exits: 0 success, 1 refused or failed, 64 usage.
   public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
     StandardOutput.guardDescriptors()
+    StandardOutput.failWriting = { Relief.failWriting($0) }
     let t = localizer(arguments)
     do {
       var command = try parseAsRoot(arguments)

@@ -2,64 +2,6 @@ import Foundation
 import GRDB
 import ReliefDomain
 
-/// A case as stored, with the enterprise's name and region.
-public struct CaseRecord: Equatable, Sendable {
-  /// The case.
-  public var reliefCase: ReliefCase
-  /// The enterprise's registered name.
-  public var enterpriseName: String
-  /// The enterprise's region.
-  public var enterpriseRegion: RegionCode
-  /// True when the enterprise's code failed its check characters and was let through.
-  public var enterpriseHasChecksumWarning = false
-}
-
-/// Filters of `relief case list`.
-public struct CaseFilter: Sendable {
-  /// Open (non-terminal) or closed (terminal) cases only.
-  public enum Openness: Sendable { case open, closed }
-
-  public var kind: CaseKind?
-  public var state: CaseState?
-  public var openness: Openness?
-  public var assignee: String?
-  public var region: RegionPrefix?
-  public var enterprise: USCC?
-  /// Only cases whose deadline has passed.
-  public var overdue: Bool
-  /// Only cases due on or before this day.
-  public var dueBy: LocalDate?
-  /// Only cases at this alert level.
-  public var alert: Alert?
-  /// Leave out cases whose running clock is a reminder (re-review due), which never makes a case
-  /// late: what the overdue report and the monthly summary count as deadlines.
-  public var excludesReminders: Bool
-  public var limit: Int
-
-  /// Creates a filter; a limit of 0 lists everything.
-  public init(
-    kind: CaseKind? = nil, state: CaseState? = nil, openness: Openness? = nil,
-    assignee: String? = nil, region: RegionPrefix? = nil, enterprise: USCC? = nil,
-    overdue: Bool = false, dueBy: LocalDate? = nil, alert: Alert? = nil,
-    excludesReminders: Bool = false, limit: Int = 100
-  ) {
-    self.kind = kind
-    self.state = state
-    self.openness = openness
-    self.assignee = assignee
-    self.region = region
-    self.enterprise = enterprise
-    self.overdue = overdue
-    self.dueBy = dueBy
-    self.alert = alert
-    self.excludesReminders = excludesReminders
-    self.limit = limit
-  }
-
-  /// True when the filter is about deadlines, so the most urgent come first.
-  var isAboutDeadlines: Bool { overdue || dueBy != nil || alert != nil }
-}
-
 extension StoreSession {
   /// Cases matching a filter: most recently opened first, or most urgent first when the filter is
   /// about deadlines.

@@ -1,24 +1,6 @@
 import GRDB
 import ReliefDomain
 
-/// Where the working-day arrangement of a year comes from.
-public enum CalendarSource: String, Sendable {
-  /// Shipped with Relief.
-  case official
-  /// Imported by an officer.
-  case imported
-}
-
-/// How many running deadlines are at each alert level on a day.
-public struct AlertCounts: Equatable, Sendable {
-  public var red: Int
-  public var yellow: Int
-  public var blue: Int
-
-  /// Every running deadline.
-  public var running: Int { red + yellow + blue }
-}
-
 extension StoreSession {
   /// Where a year's calendar comes from, or nil when Relief counts it by weekdays alone.
   public func calendarSource(of year: Int) throws -> CalendarSource? {

@@ -1,20 +1,6 @@
 import GRDB
 import ReliefDomain
 
-/// A monthly summary as frozen by `report monthly --freeze`: the document as submitted.
-public struct FrozenReport: Equatable, Sendable {
-  /// The month.
-  public var month: YearMonth
-  /// The region filter it was made with, nil for every region.
-  public var region: RegionPrefix?
-  /// When it was frozen.
-  public var frozenAt: Instant
-  /// Who froze it.
-  public var officer: String
-  /// The report's figures as JSON text, exactly as submitted.
-  public var figures: String
-}
-
 extension StoreSession {
   /// Stores a summary as submitted; every freeze is kept.
   @discardableResult

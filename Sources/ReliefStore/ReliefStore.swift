@@ -1,9 +1,12 @@
 import Foundation
 import GRDB
 import ReliefDomain
+// The seam this store implements. Exported: the whole module and its clients (its tests, the
+// benchmark) see the seam's values as the store's own, with no second import.
+@_exported import ReliefStoreAPI
 
 /// The database: the only type that talks to SQLite. Every `write` is one transaction.
-public final class ReliefStore: Sendable {
+public final class ReliefStore: ReliefDatabase {
   /// The database file, or nil in memory.
   public let path: String?
   let queue: DatabaseQueue
@@ -291,14 +294,12 @@ final class SQLTrace: @unchecked Sendable {
   }
 }
 
+extension DatabaseError: StoreErrorTranslatable {
+  /// SQLite's error in the store's words (`StoreError(translating:)`).
+  public var storeError: StoreError { StoreError(self) }
+}
+
 extension StoreError {
-  /// An error of SQLite's as a `StoreError`, or nil for any other error: for the errors a caller
-  /// catches inside a transaction (an import's refusal of one record), before `write` would
-  /// translate them.
-  public init?(translating error: any Error) {
-    guard let error = error as? DatabaseError else { return nil }
-    self.init(error)
-  }
 
   /// SQLite's message alone: GRDB's description of an error also prints the statement and its
   /// arguments, which no officer should see. A CHECK constraint's message is SQL too.

@@ -2,58 +2,6 @@ import Foundation
 import GRDB
 import ReliefDomain
 
-/// One thing a search found: an enterprise, a case, or a note in a case's history.
-public struct SearchHit: Equatable, Sendable {
-  /// What was found.
-  public enum Kind: String, Sendable, CaseIterable {
-    case enterprise
-    case `case`
-    case note
-  }
-
-  /// What was found.
-  public var kind: Kind
-  /// The enterprise's code, or the case's id (for a note, the case it belongs to).
-  public var id: String
-  /// For a note, the number of its event in the case's history.
-  public var seq: Int?
-  /// The field that matched: `name`, `title`, `debtor` or `note`.
-  public var field: String
-  /// The text of that field.
-  public var text: String
-  /// The kind of the case (for cases and notes).
-  public var caseKind: CaseKind?
-  /// The state of the case (for cases and notes).
-  public var state: CaseState?
-  /// The enterprise's name (for cases and notes).
-  public var enterpriseName: String?
-  /// When the note took effect.
-  public var at: Instant?
-}
-
-/// What a search found, best first.
-public struct SearchResults: Equatable, Sendable {
-  /// How the hits are ordered.
-  public enum Ranking: String, Sendable {
-    /// By relevance: bm25 for terms of three or more characters, else occurrences weighted by
-    /// field (names above titles and debtors above notes); newest first among equals.
-    case relevance
-    /// The search matched too much to rank: enterprises first, then cases, then notes, each
-    /// newest first.
-    case recency
-  }
-
-  /// The hits shown.
-  public var hits: [SearchHit]
-  /// How many matched, or nil when too many did to count quickly (the hits are then the newest).
-  public var total: Int?
-  /// How the hits are ordered.
-  public var ranking: Ranking
-
-  /// Above this many matching documents a search is ranked by recency, to stay fast.
-  public static let rankingLimit = 2000
-}
-
 extension StoreSession {
   /// Finds enterprises, cases and notes by words in names, titles, debtors and notes: every
   /// whitespace-separated term must occur (as a substring, ignoring case and the width of

@@ -1,14 +1,6 @@
 import GRDB
 import ReliefDomain
 
-/// How much is stored.
-public struct StoreCounts: Equatable, Sendable {
-  public var enterprises: Int
-  public var cases: Int
-  public var events: Int
-  public var services: Int
-}
-
 extension StoreSession {
   /// Rows per table.
   public func counts() throws -> StoreCounts {

@@ -2,36 +2,8 @@ import Foundation
 import GRDB
 import ReliefDomain
 
-/// The agency's settings as stored: time zone, working-day calendar, clock lengths.
-public struct Agency: Sendable {
-  /// The time zone months and days are cut in.
-  public var zone: AgencyZone
-  /// The official calendars plus imported years.
-  public var calendar: WorkingCalendar
-  /// The clock lengths.
-  public var clocks: ClockSettings
-  /// Every stored setting, raw.
-  public var settings: [String: String]
-
-  /// True for a database built by `relief demo`.
-  public var isDemo: Bool { settings[Settings.demo] == "1" }
-
-  /// The context a decision needs.
-  public func context(now: Instant, standing: EnterpriseStanding? = nil) -> DecisionContext {
-    DecisionContext(now: now, zone: zone, calendar: calendar, clocks: clocks, standing: standing)
-  }
-}
-
-/// Settings keys.
-public enum Settings {
-  /// The agency's IANA time zone.
-  public static let timezone = "timezone"
-  /// Set to 1 in databases `relief demo` built.
-  public static let demo = "demo"
-}
-
 /// One transaction's view of the database; every intent method runs inside it.
-public struct StoreSession {
+public struct StoreSession: ReliefSession {
   let db: Database
   /// The agency's settings, read at the start of the transaction.
   public let agency: Agency
@@ -80,40 +52,6 @@ public struct StoreSession {
       sql:
         "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
       arguments: [key, value])
-  }
-}
-
-/// A page of a list: the entries shown, and how many matched in all.
-public struct Page<Item: Sendable>: Sendable {
-  /// The entries shown.
-  public var items: [Item]
-  /// How many entries matched.
-  public var total: Int
-  /// The limit asked for (0 for all).
-  public var limit: Int
-
-  /// How many matching entries were left out.
-  public var leftOut: Int { max(0, total - items.count) }
-}
-
-/// Where the entries of a whole listing go as they are read, a batch at a time: a listing of a
-/// province (`relief case list --limit 0`) would not fit in memory as one page.
-public struct ListSink<Item> {
-  /// Entries handed over at once.
-  public var batchSize: Int
-  /// Called before the first batch with how many entries match; nil when the caller does not
-  /// need the count (it costs a pass over the matches).
-  public var start: ((Int) throws -> Void)?
-  /// Called with each batch, in order.
-  public var batch: ([Item]) throws -> Void
-
-  public init(
-    batchSize: Int = 1000, start: ((Int) throws -> Void)? = nil,
-    batch: @escaping ([Item]) throws -> Void
-  ) {
-    self.batchSize = max(1, batchSize)
-    self.start = start
-    self.batch = batch
   }
 }
 

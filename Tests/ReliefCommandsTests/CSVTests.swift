@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ReliefCommands
+@testable import ReliefPresentation
 
 @Suite("CSV, encodings and JSON records")
 struct CSVTests {

@@ -3,6 +3,7 @@ import Testing
 
 @testable import ReliefCommands
 @testable import ReliefDomain
+@testable import ReliefPresentation
 
 @Suite("Language tables")
 struct LocalizationTests {
@@ -63,18 +64,20 @@ struct LocalizationTests {
 
   @Test("every key the sources name is in the tables")
   func everyKeyNamed() throws {
-    let sources = DocsTests.root.appendingPathComponent("Sources/ReliefCommands")
-    let files = try #require(FileManager.default.enumerator(atPath: sources.path))
     // A literal key right after `t(` or `Refusal(`, on the same line or the next.
     let pattern = try Regex(#"(?:\bt|Refusal)\(\s*"([^"\\]+)""#)
     var named = 0
-    for case let file as String in files where file.hasSuffix(".swift") {
-      let text = try String(
-        contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
-      for match in text.matches(of: pattern) {
-        guard let key = match.output[1].substring.map(String.init) else { continue }
-        named += 1
-        #expect(Strings.english[key] != nil, "\(file) names \(key), which no table has")
+    for module in ["Sources/ReliefCommands", "Sources/ReliefPresentation"] {
+      let sources = DocsTests.root.appendingPathComponent(module)
+      let files = try #require(FileManager.default.enumerator(atPath: sources.path))
+      for case let file as String in files where file.hasSuffix(".swift") {
+        let text = try String(
+          contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+        for match in text.matches(of: pattern) {
+          guard let key = match.output[1].substring.map(String.init) else { continue }
+          named += 1
+          #expect(Strings.english[key] != nil, "\(module)/\(file) names \(key), which no table has")
+        }
       }
     }
     #expect(named > 300)

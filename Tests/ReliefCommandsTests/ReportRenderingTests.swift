@@ -3,6 +3,7 @@ import Testing
 
 @testable import ReliefCommands
 @testable import ReliefDomain
+@testable import ReliefPresentation
 
 @Suite("Report rendering")
 struct ReportRenderingTests {

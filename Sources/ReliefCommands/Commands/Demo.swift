@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
+import ReliefStores
 
 extension Relief {
   /// `relief demo`: builds a realistic demo database and shows what is in it.
@@ -31,7 +33,7 @@ extension Relief {
       let building = path + ".building-\(getpid())"
       Self.removeDatabaseFiles(at: building)
       defer { Self.removeDatabaseFiles(at: building) }
-      let (store, _) = try ReliefStore.create(at: building)
+      let (store, _) = try Databases.create(at: building)
       let context = try CommandContext(store: store, global: global)
       if !context.json {
         StandardError.write(t("msg.demo-building", ["path": path]) + "\n")
@@ -77,7 +79,7 @@ extension Relief {
       guard rename(building, path) == 0 else {
         throw Refusal("error.io", ["path": path, "message": String(cString: strerror(errno))])
       }
-      let final = try ReliefStore.open(at: path)
+      let final = try Databases.open(at: path)
       try DemoSummary.print(
         store: final, path: path, context: try CommandContext(store: final, global: global))
     }
@@ -87,7 +89,7 @@ extension Relief {
       guard FileManager.default.fileExists(atPath: path) else { return }
       let isDemo: Bool
       do {
-        let store = try ReliefStore.open(at: path)
+        let store = try Databases.open(at: path)
         isDemo = try store.read { $0.agency.isDemo }
         try store.close()
       } catch {
@@ -108,7 +110,7 @@ extension Relief {
 /// What the demo prints when it is done: the counts, the cases by kind and state, the latest
 /// complete month's summary, and what to try.
 enum DemoSummary {
-  static func print(store: ReliefStore, path: String, context: CommandContext) throws {
+  static func print(store: any ReliefDatabase, path: String, context: CommandContext) throws {
     let t = context.t
     let month = YearMonth(context.today).adding(months: -1)
     let (counts, byState, summary) = try store.read { session in

@@ -1,5 +1,7 @@
 import ArgumentParser
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
+import ReliefStores
 
 extension Relief {
   /// `relief init`: creates the database, readable by its owner only.
@@ -12,7 +14,7 @@ extension Relief {
 
     func run() throws {
       let path = global.databasePath
-      let (store, created) = try ReliefStore.create(at: path)
+      let (store, created) = try Databases.create(at: path)
       let version = try store.currentSchemaVersion()
       let t = global.localizer
       if global.json {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
+import ReliefStores
 
 extension OverdueInterest.Allocation: ExpressibleByArgument {}
 
@@ -43,7 +45,7 @@ extension Relief {
       let amount = try Parse.money(amount)
       let due = try Parse.date(due, field: "due")
       let zone =
-        (try? ReliefStore.open(at: global.databasePath, readOnly: true).read { $0.agency.zone })
+        (try? Databases.open(at: global.databasePath, readOnly: true).read { $0.agency.zone })
         ?? .shanghai
       let until =
         try until.map { try Parse.date($0, field: "until") }

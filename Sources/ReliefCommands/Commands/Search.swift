@@ -1,6 +1,7 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
 
 extension Relief {
   /// `relief search TEXT`: enterprises, cases and notes by any fragment of their words.

@@ -1,4 +1,5 @@
 import ReliefDomain
+import ReliefPresentation
 
 /// The words the demo builds realistic names from. All firms and debtors are fictional.
 enum DemoData {

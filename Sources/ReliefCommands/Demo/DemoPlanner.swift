@@ -1,4 +1,5 @@
 import ReliefDomain
+import ReliefPresentation
 
 /// One thing the demo does at a moment: open a case, or perform an event on it.
 struct DemoStep {

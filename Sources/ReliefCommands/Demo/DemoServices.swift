@@ -1,4 +1,5 @@
 import ReliefDomain
+import ReliefPresentation
 
 /// The demo's service activities over the last 14 months: briefings and trainings counted by
 /// attendance, visits and consultations naming their enterprises, a few campaigns. Pure and

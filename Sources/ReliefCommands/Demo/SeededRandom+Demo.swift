@@ -1,4 +1,5 @@
 import ReliefDomain
+import ReliefPresentation
 
 extension SeededRandom {
   /// True with probability `percent`% (whole percents, as the demo's plans are written).

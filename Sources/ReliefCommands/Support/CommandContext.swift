@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
+import ReliefStores
 
 /// What a running command has: the store, the time, the officer, and how to print.
 struct CommandContext {
-  let store: ReliefStore
+  let store: any ReliefDatabase
   let agency: Agency
   /// The time the command started. What a command records takes its time inside the writing
   /// transaction instead (`write(_:)`).
@@ -36,12 +38,12 @@ struct CommandContext {
   static func open(_ global: GlobalOptions, readOnly: Bool = false) throws -> CommandContext {
     let path = global.databasePath
     let trace = Environment.values["RELIEF_TRACE_SQL"]
-    let store: ReliefStore
+    let store: any ReliefDatabase
     do {
-      store = try ReliefStore.open(at: path, readOnly: readOnly, tracingSQLTo: trace)
-    } catch StoreError.olderSchema where readOnly && ReliefStore.canWrite(path) {
+      store = try Databases.open(at: path, readOnly: readOnly, tracingSQLTo: trace)
+    } catch StoreError.olderSchema where readOnly && Databases.canWrite(path) {
       // An officer who may write upgrades the schema on the way, as any command did before.
-      store = try ReliefStore.open(at: path, tracingSQLTo: trace)
+      store = try Databases.open(at: path, tracingSQLTo: trace)
     }
     return try CommandContext(store: store, global: global)
   }
@@ -49,11 +51,11 @@ struct CommandContext {
   /// Runs `body` in one write transaction, with the time now read once the transaction holds
   /// the write lock (`RELIEF_NOW` when set): an officer who waited for another never records
   /// an event "before" the one recorded meanwhile, and `--at` is held to the same time.
-  func write<T>(_ body: (StoreSession, Instant) throws -> T) throws -> T {
+  func write<T>(_ body: (any ReliefSession, Instant) throws -> T) throws -> T {
     try store.write(at: { try Clock.now(zone: $0.zone) }, body)
   }
 
-  init(store: ReliefStore, global: GlobalOptions) throws {
+  init(store: any ReliefDatabase, global: GlobalOptions) throws {
     self.store = store
     self.global = global
     self.t = global.localizer
@@ -92,6 +94,8 @@ struct CommandContext {
     style.apply(text, colour: terminal.usesColour)
   }
 }
+
+extension CommandContext: RenderingContext {}
 
 /// The time now: `RELIEF_NOW` when set, else the system clock.
 enum Clock {

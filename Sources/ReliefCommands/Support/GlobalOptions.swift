@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReliefDomain
+import ReliefPresentation
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
@@ -25,11 +26,6 @@ struct GlobalOptions: ParsableArguments {
 }
 
 extension Language: ExpressibleByArgument {}
-
-/// The process environment, read once.
-enum Environment {
-  static var values: [String: String] { ProcessInfo.processInfo.environment }
-}
 
 extension GlobalOptions {
   /// The database path: `--db`, `RELIEF_DB`, or the default under the XDG data folder.

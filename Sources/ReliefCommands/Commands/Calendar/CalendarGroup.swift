@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReliefPresentation
 
 extension Relief {
   /// `relief calendar`: the working-day calendar deadlines count in.

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
 
 extension Relief.CalendarGroup {
   /// `relief calendar import FILE`: adds a year the State Council has published.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
 
 extension Relief.CalendarGroup {
   /// `relief calendar show YYYY-MM`: a month with days off and make-up working days marked.

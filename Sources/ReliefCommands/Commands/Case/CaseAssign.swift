@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReliefDomain
+import ReliefPresentation
 
 extension Relief.CaseGroup {
   /// `relief case assign ID OFFICER`: hands a case to an officer.

@@ -1,5 +1,6 @@
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
 
 /// Performs one event on a case in one transaction and prints the result.
 enum CaseEvents {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReliefPresentation
 
 extension Relief {
   /// `relief case`: opening cases, performing their events, and finding them.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReliefDomain
+import ReliefPresentation
 
 extension Relief.CaseGroup {
   /// `relief case note ID TEXT`: adds a note to the history.

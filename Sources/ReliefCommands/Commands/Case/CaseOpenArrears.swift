@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReliefDomain
+import ReliefPresentation
 
 extension Relief.CaseGroup.Open {
   /// `relief case open arrears`: logs a complaint about an overdue payment.

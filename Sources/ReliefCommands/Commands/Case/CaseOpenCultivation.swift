@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReliefDomain
+import ReliefPresentation
 
 extension Relief.CaseGroup.Open {
   /// `relief case open cultivation`: a candidacy for a cultivation tier.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReliefDomain
+import ReliefPresentation
 
 extension Relief.CaseGroup.Open {
   /// `relief case open tax-refund`: logs a request for tax or fee relief.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
 
 extension Relief.CaseGroup {
   /// `relief case show ID`: one case, its deadline and its history.

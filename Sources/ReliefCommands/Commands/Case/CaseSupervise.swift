@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReliefDomain
+import ReliefPresentation
 
 extension Relief.CaseGroup {
   /// `relief case supervise ID --reason T`: records a supervision (督办).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
 
 extension Relief.DbGroup {
   /// `relief db anchor`: the line that pins the history, to keep outside the database.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
 
 extension Relief.DbGroup {
   /// `relief db backup FILE`: an online backup, safe while others write.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
 
 extension Relief.DbGroup {
   /// `relief db check`: SQLite's checks and the project's own invariants.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReliefPresentation
 
 extension Relief {
   /// `relief db`: looking after the database file. Each subcommand is its own file in this

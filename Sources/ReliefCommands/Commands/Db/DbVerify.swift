@@ -1,6 +1,7 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
 
 extension Relief.DbGroup {
   /// `relief db verify`: walks the audit chain and names the first event that was altered; with

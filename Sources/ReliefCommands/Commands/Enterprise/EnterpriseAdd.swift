@@ -1,6 +1,7 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
 
 extension Relief.EnterpriseGroup {
   /// `relief enterprise add`: registers an enterprise.

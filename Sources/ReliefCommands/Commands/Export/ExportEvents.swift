@@ -1,6 +1,7 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
 
 extension Relief.ExportGroup {
   /// `relief export events`.

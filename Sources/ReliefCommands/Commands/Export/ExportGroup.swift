@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReliefPresentation
 
 extension Relief {
   /// `relief export`: enterprises, cases, events and services as CSV or JSON.

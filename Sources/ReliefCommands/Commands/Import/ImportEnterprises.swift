@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReliefDomain
+import ReliefPresentation
 
 extension Relief.ImportGroup {
   /// `relief import enterprises FILE`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReliefDomain
+import ReliefPresentation
 
 extension Relief {
   /// `relief import`: enterprises, cases and services from CSV or JSON, all or nothing.

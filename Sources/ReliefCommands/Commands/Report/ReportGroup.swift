@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReliefPresentation
 
 extension Relief {
   /// `relief report`: the monthly service summary and the working reports.

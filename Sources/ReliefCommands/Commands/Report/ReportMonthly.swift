@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
 
 extension Relief.ReportGroup {
   /// `relief report monthly`: the monthly service summary.
@@ -100,7 +101,7 @@ extension Relief.ReportGroup {
       month: YearMonth, region: RegionPrefix?, isComplete: Bool, _ context: CommandContext
     ) throws -> MonthlyReport {
       let officer = freeze ? try context.officer() : ""
-      let body: (StoreSession, Instant) throws -> MonthlyReport = { session, now in
+      let body: (any ReliefSession, Instant) throws -> MonthlyReport = { session, now in
         var report = MonthlyReport(
           summary: try session.monthlySummary(month, region: region), zone: context.zone,
           generatedAt: now, isComplete: isComplete, anchor: try session.anchor())

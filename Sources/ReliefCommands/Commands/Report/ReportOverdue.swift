@@ -1,6 +1,7 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
 
 extension Relief.ReportGroup {
   /// `relief report overdue`: open cases past their deadline, most overdue first.

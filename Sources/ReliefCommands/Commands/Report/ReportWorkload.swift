@@ -1,6 +1,7 @@
 import ArgumentParser
 import ReliefDomain
-import ReliefStore
+import ReliefPresentation
+import ReliefStoreAPI
 
 extension Relief.ReportGroup {
   /// `relief report workload`: per officer, open, overdue and closed cases.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReliefDomain
+import ReliefPresentation
 
 extension Relief {
   /// `relief service`: service activities delivered to enterprises.

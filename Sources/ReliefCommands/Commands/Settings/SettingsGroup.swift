@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReliefDomain
+import ReliefPresentation
 
 extension Relief {
   /// `relief settings`: the agency's time zone and clock lengths.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReliefDomain
+import ReliefPresentation
 
 extension Relief.WorkflowGroup {
   /// `relief workflow show KIND`: the workflow, generated from its definition.
