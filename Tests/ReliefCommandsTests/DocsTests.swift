@@ -32,14 +32,20 @@ struct DocsTests {
     #expect(ci.contains("swift test"))
   }
 
-  @Test("the documents stand on their own: none sends the reader to a file outside the repository")
-  func selfStanding() throws {
+  /// The README, the benchmark's README and every document in Docs/.
+  static func documents() throws -> [String] {
     var documents = ["README.md", "Benchmarks/README.md"]
-    let docs = Self.root.appendingPathComponent("Docs")
+    let docs = root.appendingPathComponent("Docs")
     for name in try FileManager.default.contentsOfDirectory(atPath: docs.path)
     where name.hasSuffix(".md") {
       documents.append("Docs/" + name)
     }
+    return documents
+  }
+
+  @Test("the documents stand on their own: none sends the reader to a file outside the repository")
+  func selfStanding() throws {
+    let documents = try Self.documents()
     for document in documents {
       let text = try String(
         contentsOf: Self.root.appendingPathComponent(document), encoding: .utf8)
@@ -49,12 +55,7 @@ struct DocsTests {
 
   @Test("every link between the documents points to a file that exists")
   func links() throws {
-    var documents = ["README.md", "Benchmarks/README.md"]
-    let docs = Self.root.appendingPathComponent("Docs")
-    for name in try FileManager.default.contentsOfDirectory(atPath: docs.path)
-    where name.hasSuffix(".md") {
-      documents.append("Docs/" + name)
-    }
+    let documents = try Self.documents()
     var checked = 0
     for document in documents {
       let url = Self.root.appendingPathComponent(document)

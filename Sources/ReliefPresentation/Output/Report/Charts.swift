@@ -91,6 +91,11 @@ package enum Charts {
     /// The chart's opening and its value axis.
     let start: String
 
+    /// The chart closed: the months under the plot.
+    func end(_ svg: String, months: [YearMonthLabel]) -> String {
+      svg + Charts.monthLabels(months, left: left, slot: slot, y: top + plotHeight + 12) + "</svg>"
+    }
+
     init(
       months: Int, values: [Int128], minimumStep: Int128, axisLabel: (Int128) -> String,
       title: String
@@ -133,8 +138,7 @@ package enum Charts {
           "<text x=\"\(x + barWidth / 2)\" y=\"\(y - 3)\" text-anchor=\"middle\" class=\"v\">\(valueLabel(value))</text>"
       }
     }
-    svg += monthLabels(months, left: left, slot: slot, y: top + plotHeight + 12)
-    return svg + "</svg>"
+    return frame.end(svg, months: months)
   }
 
   /// A line over months with its area shaded, the last point labelled.
@@ -165,8 +169,7 @@ package enum Charts {
       svg +=
         "<text x=\"\(last.x)\" y=\"\(last.y - 6)\" text-anchor=\"end\" class=\"v\">\(valueLabel(values.last ?? 0))</text>"
     }
-    svg += monthLabels(months, left: left, slot: slot, y: top + plotHeight + 12)
-    return svg + "</svg>"
+    return frame.end(svg, months: months)
   }
 
   /// Horizontal bars, one per category, the value at the end of each.
