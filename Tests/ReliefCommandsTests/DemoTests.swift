@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import ReliefCommands
+
 @Suite("relief demo")
 struct DemoTests {
   @Test("builds cases of every kind in every state, and never overwrites a real database")
@@ -41,5 +43,20 @@ struct DemoTests {
     #expect(refused.stderr.contains("not a demo"))
     let list = try sandbox.run("--db", demo, "case", "list", "--json", "--limit", "0")
     #expect(try list.object()["total"] as? Int == json["cases"] as? Int)
+  }
+
+  @Test("a demo of fewer enterprises than it has white-list cases is refused, the fewest is built")
+  func fewestEnterprises() throws {
+    let sandbox = try Sandbox(initialise: false)
+    let minimum = DemoPlanner.minimumEnterprises
+    let refused = try sandbox.run(
+      "demo", "--db", "few.sqlite", "--enterprises", String(minimum - 1))
+    #expect(refused.status == 1)
+    #expect(refused.stderr.hasPrefix("error: the demo needs at least \(minimum) enterprises"))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: sandbox.folder.appendingPathComponent("few.sqlite").path))
+    try sandbox.ok("demo", "--db", "few.sqlite", "--enterprises", String(minimum), "--json")
+    try sandbox.ok("--db", "few.sqlite", "db", "check")
   }
 }

@@ -19,12 +19,16 @@ extension Relief {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "How many enterprises to make.")
+    @Option(help: "How many enterprises to make (at least one per white-list case of the demo).")
     var enterprises = 300
 
     func run() throws {
       let path = GlobalOptions.expand(global.db ?? "relief-demo.sqlite")
       let t = global.localizer
+      guard enterprises >= DemoPlanner.minimumEnterprises else {
+        throw Refusal(
+          "error.demo-too-few", ["minimum": String(DemoPlanner.minimumEnterprises)])
+      }
       try Self.refuseRealDatabase(at: path)
       // Built beside its final place and renamed over it at the end, so that a demo killed half
       // way leaves the earlier demo (or nothing) rather than half a database.
@@ -40,7 +44,7 @@ extension Relief {
       }
       let agency = context.agency
       var planner = DemoPlanner(now: context.now, zone: agency.zone, calendar: agency.calendar)
-      let firms = planner.enterprises(count: max(20, enterprises))
+      let firms = planner.enterprises(count: enterprises)
       let steps = planner.steps(enterprises: firms)
       var servicePlanner = DemoServicePlanner(
         now: context.now, zone: agency.zone, calendar: agency.calendar)

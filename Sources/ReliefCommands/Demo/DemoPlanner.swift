@@ -41,6 +41,10 @@ struct DemoPlanner {
     ],
   ]
 
+  /// The fewest enterprises a demo can be made of: each white-list case needs a firm of its own,
+  /// since an enterprise has at most one white-list case under way.
+  static var minimumEnterprises: Int { casesPerState[.whitelist, default: [:]].values.reduce(0, +) }
+
   let now: Instant
   let zone: AgencyZone
   let calendar: WorkingCalendar

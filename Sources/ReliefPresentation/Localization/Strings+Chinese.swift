@@ -281,6 +281,7 @@ extension Strings {
     "msg.closed-cases": "已结",
 
     // 错误
+    "error.demo-too-few": "演示库至少需要 {minimum} 家企业（每个白名单案件各需一家）；请给出 --enterprises {minimum} 或更多",
     "error.uscc.empty": "企业代码为空；请输入18位统一社会信用代码",
     "error.uscc.length": "{code} 有 {count} 位；统一社会信用代码为18位",
     "error.uscc.character": "{code}：第 {position} 位“{character}”不允许使用（代码由0-9和A-Y组成，不含I、O、S、V、Z）",

@@ -281,6 +281,7 @@ extension Strings {
     "msg.closed-cases": "closed",
 
     // Errors
+    "error.demo-too-few": "the demo needs at least {minimum} enterprises, one for each white-list case; give --enterprises {minimum} or more",
     "error.uscc.empty": "the enterprise code is empty; give the 18-character Unified Social Credit Code",
     "error.uscc.length": "{code} has {count} characters; a Unified Social Credit Code has 18",
     "error.uscc.character": "{code}: character {position}, '{character}', is not allowed (codes use 0-9 and A-Y without I, O, S, V, Z)",
