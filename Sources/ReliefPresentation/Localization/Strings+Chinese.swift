@@ -281,6 +281,10 @@ extension Strings {
     "msg.closed-cases": "已结",
 
     // 错误
+    "error.ids-file": "无法读取案件编号文件 {file}",
+    "error.no-ids": "未给出案件编号",
+    "error.bad-ids": "以下不是案件编号或重复列出：{ids}；请写作 AR-2026-000001 这样的编号，每个一次",
+    "error.batch-refused": "{total} 件中有 {refused} 件被拒绝，均未记录：",
     "error.demo-too-few": "演示库至少需要 {minimum} 家企业（每个白名单案件各需一家）；请给出 --enterprises {minimum} 或更多",
     "error.uscc.empty": "企业代码为空；请输入18位统一社会信用代码",
     "error.uscc.length": "{code} 有 {count} 位；统一社会信用代码为18位",

@@ -281,6 +281,10 @@ extension Strings {
     "msg.closed-cases": "closed",
 
     // Errors
+    "error.ids-file": "cannot read the file of case ids {file}",
+    "error.no-ids": "no case ids given",
+    "error.bad-ids": "not case ids, or listed twice: {ids}; write ids such as AR-2026-000001, each once",
+    "error.batch-refused": "{refused} of {total} cases refused; nothing was recorded:",
     "error.demo-too-few": "the demo needs at least {minimum} enterprises, one for each white-list case; give --enterprises {minimum} or more",
     "error.uscc.empty": "the enterprise code is empty; give the 18-character Unified Social Credit Code",
     "error.uscc.length": "{code} has {count} characters; a Unified Social Credit Code has 18",

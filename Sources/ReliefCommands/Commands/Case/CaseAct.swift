@@ -4,20 +4,27 @@ import ReliefPresentation
 import ReliefStoreAPI
 
 extension Relief.CaseGroup {
-  /// `relief case act ID EVENT`: performs a workflow event.
+  /// `relief case act ID... EVENT`: performs a workflow event on one case or several.
   struct Act: StoreCommand {
     static let configuration = CommandConfiguration(
       commandName: "act",
-      abstract: "Perform an event on a case (see `relief workflow show KIND` for the events).",
-      discussion: "An event not allowed in the case's state is refused with the events that are.")
+      abstract: "Perform an event on cases (see `relief workflow show KIND` for the events).",
+      discussion: """
+        An event not allowed in the case's state is refused with the events that are. Several \
+        ids (or --ids-from FILE) are acted on in one transaction: all of them, or none when any \
+        is refused, and then every refusal is listed.
+        """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The case id, such as AR-2026-000001.")
-    var id: String
+    @Argument(
+      help: ArgumentHelp(
+        "The case ids, such as AR-2026-000001, then the event, such as accept or pay.",
+        valueName: "id... event"))
+    var words: [String] = []
 
-    @Argument(help: "The event, such as accept, transfer, pay, resolve.")
-    var event: String
+    @Option(help: "A file of case ids, one a line (with or instead of ids given).")
+    var idsFrom: String?
 
     @Option(help: "Why (reject, request-documents, withdraw, extend, reopen, ...).")
     var reason: String?
@@ -55,13 +62,21 @@ extension Relief.CaseGroup {
     @Option(help: "When it happened, if earlier: 2026-04-28 or 2026-04-28T09:30.")
     var at: String?
 
+    func validate() throws {
+      guard words.count >= (idsFrom == nil ? 2 : 1) else {
+        throw ValidationError("Give the case ids (or --ids-from FILE), then the event.")
+      }
+    }
+
     func run(_ context: CommandContext) throws {
       let inputs = EventInputs(
         reason: reason, to: to, amount: try amount.map { try Parse.money($0) }, outcome: outcome,
         days: days, score: score, region: try region.map(Parse.province),
         satisfaction: satisfaction, note: note, fastTrack: fastTrack, assignee: assignee)
+      let event = words.last ?? ""
+      let ids = try CaseEvents.ids(Array(words.dropLast()), from: idsFrom)
       let name = EventName(rawValue: event.trimmingCharacters(in: .whitespaces).lowercased())
-      try CaseEvents.perform(name, inputs: inputs, at: at, on: id, context: context) { record in
+      try CaseEvents.perform(name, inputs: inputs, at: at, on: ids, context: context) { record in
         context.t(
           "msg.case-acted",
           [

@@ -22,7 +22,8 @@ extension Relief.CaseGroup {
 
     func run(_ context: CommandContext) throws {
       try CaseEvents.perform(
-        .supervise, inputs: EventInputs(reason: reason), at: at, on: id, context: context
+        .supervise, inputs: EventInputs(reason: reason), at: at, on: [try Parse.caseID(id)],
+        context: context
       ) { record in
         context.t(
           "msg.case-supervised",
