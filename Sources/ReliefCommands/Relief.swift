@@ -63,10 +63,46 @@ public struct Relief: ParsableCommand {
         finish(0, t)
       }
       if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst(7) }
+      if let (typed, suggested) = subcommandSuggestion(arguments) {
+        message += "\n" + t("msg.did-you-mean-command", ["typed": typed, "command": suggested])
+      }
       try? StandardOutput.flush()
       StandardError.write(message + "\n")
       Foundation.exit(code.rawValue)
     }
+  }
+
+  /// A mistyped subcommand (`relief cas list`, `report montly`, `case open arears`) and the
+  /// command line with the nearest subcommand in its place, when one is near.
+  static func subcommandSuggestion(_ arguments: [String]) -> (typed: String, command: String)? {
+    var command: any ParsableCommand.Type = Relief.self
+    var words = arguments
+    var index = 0
+    while index < words.count {
+      let word = words[index]
+      if ["--db", "--officer", "--lang"].contains(word) {
+        index += 2
+        continue
+      }
+      if word.hasPrefix("-") {
+        index += 1
+        continue
+      }
+      let subcommands = command.configuration.subcommands
+      if subcommands.isEmpty { return nil }
+      if let next = subcommands.first(where: { $0._commandName == word }) {
+        command = next
+        index += 1
+        continue
+      }
+      guard
+        let suggested = Suggestion.nearest(
+          to: word, among: subcommands.map { $0._commandName })
+      else { return nil }
+      words[index] = suggested
+      return (word, (["relief"] + words).joined(separator: " "))
+    }
+    return nil
   }
 
   /// The language of messages, from `--lang` or the environment.

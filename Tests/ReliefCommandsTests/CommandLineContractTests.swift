@@ -50,3 +50,37 @@ struct CommandLineContractTests {
     #expect(try sandbox.run("case", "lits").status == 64)
   }
 }
+
+/// A mistyped subcommand, kind, event or state gets "did you mean".
+@Suite("Did you mean, end to end")
+struct DidYouMeanTests {
+  @Test("subcommands and kinds: the command line with the nearest word in its place")
+  func subcommands() throws {
+    let sandbox = try Sandbox()
+    let cases = try sandbox.run("cas", "list")
+    #expect(cases.status == 64)
+    #expect(cases.stderr.contains("did you mean: relief case list"))
+    let month = try sandbox.run("report", "montly", "--month", "2026-03")
+    #expect(month.stderr.contains("did you mean: relief report monthly --month 2026-03"))
+    let kind = try sandbox.run("case", "open", "arears")
+    #expect(kind.stderr.contains("did you mean: relief case open arrears"))
+    let chinese = try sandbox.run("--lang", "zh", "cas", "list")
+    #expect(chinese.stderr.contains("是否要输入：relief --lang zh case list"))
+    #expect(!(try sandbox.run("xyzzy").stderr.contains("did you mean")))
+  }
+
+  @Test("events and states: the nearest of the kind's own")
+  func eventsAndStates() throws {
+    let sandbox = try Sandbox()
+    try sandbox.ok(
+      "case", "open", "arrears", "--enterprise", Codes.nanshan, "--enterprise-name", "星河科技",
+      "--region", "440305", "--debtor", "某区住房和建设局", "--debtor-type", "government",
+      "--amount", "10万", "--payment-due", "2026-03-31")
+    let event = try sandbox.run("case", "act", "AR-2026-000001", "acept")
+    #expect(event.status == 1)
+    #expect(event.stderr.contains("did you mean 'accept'?"))
+    let state = try sandbox.run("case", "list", "--kind", "arrears", "--state", "acepted")
+    #expect(state.status == 1)
+    #expect(state.stderr.contains("did you mean 'accepted'?"))
+  }
+}

@@ -17,6 +17,14 @@ package struct Refusal: Error {
 
 /// Words any error for a person.
 package enum ErrorText {
+  /// "; did you mean 'accept'?" when a known word is near the one given, else nothing.
+  package static func didYouMean(_ word: String, among candidates: [String], _ t: Localizer)
+    -> String
+  {
+    Suggestion.nearest(to: word, among: candidates).map { t("msg.did-you-mean", ["word": $0]) }
+      ?? ""
+  }
+
   /// Words any error; `optionPrefix` goes before field names (`--amount` on the command line,
   /// plain `amount` for a column of an import file).
   package static func describe(
@@ -115,9 +123,11 @@ package enum ErrorText {
           "event": event.rawValue, "allowed": t.list(allowed.map(\.rawValue)),
         ])
     case .unknownEvent(let kind, let event, let allowed):
+      let events = kind.workflow.transitions.map(\.event.rawValue)
       return t(
         "error.unknown-event",
         ["kind": t.kind(kind), "event": event, "allowed": t.list(allowed.map(\.rawValue))])
+        + didYouMean(event, among: events, t)
     case .missingInput(let event, let field):
       return t("error.missing-input", ["event": event.rawValue, "field": field.rawValue])
     case .unexpectedInput(let event, let field):

@@ -251,6 +251,8 @@ extension Strings {
     "label.common-events": "各类案件均有",
 
     // 消息
+    "msg.did-you-mean": "；是否要输入“{word}”？",
+    "msg.did-you-mean-command": "“{typed}”不是此处的命令；是否要输入：{command}",
     "msg.yes": "是",
     "msg.no": "否",
     "msg.none": "无",

@@ -251,6 +251,8 @@ extension Strings {
     "label.common-events": "Every kind also has",
 
     // Messages
+    "msg.did-you-mean": "; did you mean '{word}'?",
+    "msg.did-you-mean-command": "'{typed}' is not a command here; did you mean: {command}",
     "msg.yes": "yes",
     "msg.no": "no",
     "msg.none": "none",

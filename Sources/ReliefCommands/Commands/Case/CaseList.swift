@@ -64,12 +64,12 @@ extension Relief.CaseGroup {
         guard let kind else { throw Refusal("error.state-needs-kind") }
         let name = CaseState(rawValue: state)
         guard kind.workflow.state(name) != nil else {
-          throw Refusal(
-            "error.unknown-state",
-            [
-              "kind": context.t.kind(kind), "state": state,
-              "states": context.t.list(kind.workflow.states.map(\.name.rawValue)),
-            ])
+          let states = kind.workflow.states.map(\.name.rawValue)
+          throw ReliefFailure(
+            message: context.t(
+              "error.unknown-state",
+              ["kind": context.t.kind(kind), "state": state, "states": context.t.list(states)])
+              + ErrorText.didYouMean(state, among: states, context.t))
         }
         filter.state = name
       }
