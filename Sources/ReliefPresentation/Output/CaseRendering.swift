@@ -100,9 +100,11 @@ package struct CaseRendering {
   package func deadlineTable(_ records: [CaseRecord]) -> String {
     var table = Table(columns: [
       .init(header: t("col.id")), .init(header: t("col.state")),
-      .init(header: t("col.enterprise"), maxWidth: 24), .init(header: t("col.assignee")),
+      .init(header: t("col.enterprise"), maxWidth: 24),
+      .init(header: t("col.assignee"), dropPriority: 2),
       .init(header: t("col.due")), .init(header: t("col.overdue-days"), alignRight: true),
-      .init(header: t("col.supervision"), alignRight: true), .init(header: t("col.alert")),
+      .init(header: t("col.supervision"), alignRight: true, dropPriority: 3),
+      .init(header: t("col.alert")),
     ])
     for record in records {
       let reliefCase = record.reliefCase
@@ -192,9 +194,13 @@ package struct CaseRendering {
   package func table(_ records: [CaseRecord]) -> Table {
     var table = Table(columns: [
       .init(header: t("col.id")), .init(header: t("col.state")),
-      .init(header: t("col.enterprise"), maxWidth: 24), .init(header: t("col.title"), maxWidth: 30),
-      .init(header: t("col.assignee")), .init(header: t("col.opened")),
-      .init(header: t("col.due")), .init(header: t("col.alert")),
+      // On a narrow terminal the enterprise and title are cut first, then the opening day,
+      // the title, the assignee and the due day are left out, in that order.
+      .init(header: t("col.enterprise"), maxWidth: 24),
+      .init(header: t("col.title"), maxWidth: 30, dropPriority: 3),
+      .init(header: t("col.assignee"), dropPriority: 2),
+      .init(header: t("col.opened"), dropPriority: 4),
+      .init(header: t("col.due"), dropPriority: 1), .init(header: t("col.alert")),
     ])
     for record in records {
       let reliefCase = record.reliefCase

@@ -14,13 +14,12 @@ package struct Terminal: Sendable {
     let interactive = isatty(STDOUT_FILENO) == 1
     let colour =
       interactive && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-    var columns: Int?
-    if interactive {
+    // `COLUMNS` when set says the width, on a terminal or not; else the terminal's own.
+    var columns = environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
+    if columns == nil, interactive {
       var size = winsize()
       if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
         columns = Int(size.ws_col)
-      } else if let value = environment["COLUMNS"].flatMap(Int.init) {
-        columns = value
       }
     }
     return Terminal(isInteractive: interactive, usesColour: colour, columns: columns)

@@ -58,10 +58,11 @@ extension Relief.ReportGroup {
         return
       }
       var table = Table(columns: [
-        .init(header: t("col.id")), .init(header: t("col.kind")), .init(header: t("col.state")),
-        .init(header: t("col.enterprise"), maxWidth: 24), .init(header: t("col.assignee")),
-        .init(header: t("col.due")), .init(header: t("col.days-overdue"), alignRight: true),
-        .init(header: t("col.supervision"), alignRight: true),
+        .init(header: t("col.id")), .init(header: t("col.kind"), dropPriority: 3),
+        .init(header: t("col.state")), .init(header: t("col.enterprise"), maxWidth: 24),
+        .init(header: t("col.assignee"), dropPriority: 1), .init(header: t("col.due")),
+        .init(header: t("col.days-overdue"), alignRight: true),
+        .init(header: t("col.supervision"), alignRight: true, dropPriority: 2),
       ])
       for record in page.items {
         let reliefCase = record.reliefCase
