@@ -93,6 +93,12 @@ struct LocalizationTests {
     #expect(t("error.bad-month", ["field": "--month", "value": "{field}"]).contains("'{field}'"))
   }
 
+  @Test("the lowest cultivation tier carries the name the 2026 measures give it")
+  func tierNames() {
+    #expect(Localizer(language: .zh).value("tier", Tier.innovative.rawValue) == "科技和创新型中小企业")
+    #expect(Localizer(language: .en).value("tier", Tier.innovative.rawValue).contains("innovative"))
+  }
+
   @Test("LANG picks Chinese; --lang wins")
   func detection() {
     #expect(Language.detect(flag: nil, environment: ["LANG": "zh_CN.UTF-8"]) == .zh)
