@@ -12,7 +12,10 @@ struct ExportOptions: ParsableArguments {
   @Option(help: "Write to this file (readable by its owner only) instead of standard output.")
   var output: String?
 
-  @Flag(help: "CSV for Excel: a UTF-8 byte order mark and CRLF line ends.")
+  @Flag(
+    help:
+      "CSV for Excel: a byte order mark, CRLF line ends, no cell run as a formula, digits kept as text."
+  )
   var excel = false
 
   /// The format asked for.
@@ -105,7 +108,8 @@ struct ExportWriter {
     switch format {
     case .csv:
       let values = Self.flattened(value)
-      try sink.write(csv.line(columns.map { Self.cell(values[$0]) }))
+      let cells = columns.map { Self.cell(values[$0]) }
+      try sink.write(csv.line(excel ? cells.map(ExcelText.safe) : cells))
     case .json:
       try sink.write(count == 0 ? "\n  " : ",\n  ")
       try sink.write(value.render(pretty: true).replacingOccurrences(of: "\n", with: "\n  "))

@@ -212,3 +212,41 @@ package struct CSVWriter {
     self.lineEnd = lineEnd
   }
 }
+
+/// Cells as a spreadsheet must receive them from an `--excel` CSV, and back.
+package enum ExcelText {
+  /// The characters that make Excel, WPS or LibreOffice read a cell as a formula.
+  static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+  /// A cell safe to open: a text a spreadsheet would run as a formula gets a leading apostrophe
+  /// (`=1+1`, `@SUM(A1:A2)`, `+86-755-…`); a string of digits it would turn into a number,
+  /// losing leading zeros or digits past the fifteenth (a code, `00123`, `13800138000`), is
+  /// written as the formula `="…"`, which every spreadsheet shows as that text.
+  package static func safe(_ text: String) -> String {
+    let digitsOnly = text.allSatisfy { $0.isASCII && $0.isNumber }
+    guard let first = text.first else { return text }
+    if formulaStarts.contains(first) { return "'" + text }
+    if digitsOnly, text.count >= 11 || (text.count > 1 && first == "0") {
+      return "=\"" + text + "\""
+    }
+    return text
+  }
+
+  /// The text an `--excel` export wrote: what `safe` added is taken off again, so that such a
+  /// file imports back unchanged.
+  package static func restore(_ field: String) -> String {
+    if field.hasPrefix("=\""), field.hasSuffix("\""), field.count >= 3 {
+      let inner = field.dropFirst(2).dropLast()
+      let digitsOnly = inner.allSatisfy { $0.isASCII && $0.isNumber }
+      if !inner.contains("\""), digitsOnly {
+        return String(inner)
+      }
+    }
+    if field.first == "'", field.count > 1,
+      formulaStarts.contains(field[field.index(after: field.startIndex)])
+    {
+      return String(field.dropFirst())
+    }
+    return field
+  }
+}

@@ -81,7 +81,7 @@ package struct ImportRecord {
   private static func field(_ key: String, _ header: Header, _ fields: [String]) -> String? {
     guard let index = header.index[key], index < fields.count, !isBlank(fields[index])
     else { return nil }
-    return fields[index]
+    return ExcelText.restore(fields[index])
   }
 
   /// The record with the members of a nested object (a case's `details`) lifted to the top, so
