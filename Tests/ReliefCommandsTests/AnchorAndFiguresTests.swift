@@ -9,20 +9,6 @@ import Testing
 /// full" only when paid; `sla check` within its region; sums that never overflow.
 @Suite("Anchor, outcomes, regions and figures, end to end", .serialized)
 struct AnchorAndFiguresTests {
-  func sandboxWithFirm() throws -> Sandbox {
-    let sandbox = try Sandbox()
-    try sandbox.ok(
-      "enterprise", "add", "--uscc", Codes.nanshan, "--name", "深圳市星河科技有限公司", "--region", "440305")
-    return sandbox
-  }
-
-  static func complaint(_ firm: String = Codes.nanshan, amount: String = "5000") -> [String] {
-    [
-      "case", "open", "arrears", "--enterprise", firm, "--debtor", "深圳市某局", "--debtor-type",
-      "government", "--amount", amount, "--payment-due", "2026-03-31",
-    ]
-  }
-
   /// The anchor line `relief db anchor` prints, checked for its form.
   func anchor(_ sandbox: Sandbox) throws -> (line: String, count: Int, head: String) {
     let line = try sandbox.ok("db", "anchor").trimmingCharacters(in: .newlines)
@@ -52,10 +38,10 @@ struct AnchorAndFiguresTests {
   @Test(
     "db anchor names the history; db verify --anchor fails when events were removed from its end")
   func truncationIsDetected() throws {
-    let sandbox = try sandboxWithFirm()
+    let sandbox = try Sandbox.withFirm()
     let empty = try anchor(sandbox)
     #expect(empty.count == 0 && empty.head == String(repeating: "0", count: 64))
-    try sandbox.ok(arguments: Self.complaint())
+    try sandbox.ok(arguments: Sandbox.complaint())
     try sandbox.ok("case", "act", "AR-2026-000001", "accept")
     try sandbox.ok("case", "act", "AR-2026-000001", "pay", "--amount", "1000")
     let earlier = try anchor(sandbox)
@@ -129,8 +115,8 @@ struct AnchorAndFiguresTests {
 
   @Test("A malformed anchor is refused with the form expected")
   func malformedAnchor() throws {
-    let sandbox = try sandboxWithFirm()
-    try sandbox.ok(arguments: Self.complaint())
+    let sandbox = try Sandbox.withFirm()
+    try sandbox.ok(arguments: Sandbox.complaint())
     let good = try anchor(sandbox)
     let before = try sandbox.snapshot()
     for bad in [
@@ -187,8 +173,8 @@ struct AnchorAndFiguresTests {
 
   @Test("The monthly report's footer carries the anchor; a frozen month does not differ by it")
   func reportCarriesAnchor() throws {
-    let sandbox = try sandboxWithFirm()
-    try sandbox.ok(arguments: Self.complaint() + ["--at", "2026-03-10"])
+    let sandbox = try Sandbox.withFirm()
+    try sandbox.ok(arguments: Sandbox.complaint() + ["--at", "2026-03-10"])
     let frozen = try sandbox.run("report", "monthly", "--month", "2026-03", "--freeze", "--json")
       .object()
     #expect(frozen["anchor"] as? String == (try anchor(sandbox).line))
@@ -212,8 +198,8 @@ struct AnchorAndFiguresTests {
   @Test(
     "resolve --outcome paid-in-full is refused unless the amount recovered equals the amount owed")
   func paidInFullNeedsThePayments() throws {
-    let sandbox = try sandboxWithFirm()
-    try sandbox.ok(arguments: Self.complaint())
+    let sandbox = try Sandbox.withFirm()
+    try sandbox.ok(arguments: Sandbox.complaint())
     try sandbox.ok("case", "act", "AR-2026-000001", "accept")
     try sandbox.ok("case", "act", "AR-2026-000001", "transfer", "--to", "市财政局")
     // Paid so far, recovered as the message words it, and outstanding in the debtors report.
@@ -247,14 +233,14 @@ struct AnchorAndFiguresTests {
 
   @Test("sla check --region counts only the region's deadlines, text and JSON")
   func slaCheckStaysInItsRegion() throws {
-    let sandbox = try sandboxWithFirm()
+    let sandbox = try Sandbox.withFirm()
     try sandbox.ok(
       "enterprise", "add", "--uscc", Codes.tianhe, "--name", "广州市天河科技有限公司", "--region", "440106")
     // Nanshan: one blue. Tianhe: one red, two blue.
-    try sandbox.ok(arguments: Self.complaint())
-    try sandbox.ok(arguments: Self.complaint(Codes.tianhe) + ["--at", "2026-04-01"])
-    try sandbox.ok(arguments: Self.complaint(Codes.tianhe))
-    try sandbox.ok(arguments: Self.complaint(Codes.tianhe))
+    try sandbox.ok(arguments: Sandbox.complaint())
+    try sandbox.ok(arguments: Sandbox.complaint(Codes.tianhe) + ["--at", "2026-04-01"])
+    try sandbox.ok(arguments: Sandbox.complaint(Codes.tianhe))
+    try sandbox.ok(arguments: Sandbox.complaint(Codes.tianhe))
     let all = try sandbox.run("sla", "check", "--json").object()
     #expect(all["running"] as? Int == 4)
     for (region, red, blue) in [("440305", 0, 1), ("4403", 0, 1), ("440106", 1, 2), ("4401", 1, 2)]
@@ -295,12 +281,12 @@ struct AnchorAndFiguresTests {
 
   @Test("Reports sum complaints at the largest amount exactly, far past 64 bits")
   func sumsNeverOverflow() throws {
-    let sandbox = try sandboxWithFirm()
+    let sandbox = try Sandbox.withFirm()
     let largest = "1000000000000000"  // 10^15 yuan, the largest amount accepted
     let complaints = 94
     let paid = 93
     for _ in 0..<complaints {
-      try sandbox.ok(arguments: Self.complaint(amount: largest) + ["--at", "2026-03-10T10:00"])
+      try sandbox.ok(arguments: Sandbox.complaint(amount: largest) + ["--at", "2026-03-10T10:00"])
     }
     // 93 at the largest amount already pass 2^63 fen, claimed and recovered alike.
     for number in 1...complaints {
@@ -361,10 +347,10 @@ struct AnchorAndFiguresTests {
 
   @Test("Debtors are ordered by their exact outstanding totals, to the fen")
   func debtorsOrderedExactly() throws {
-    let sandbox = try sandboxWithFirm()
+    let sandbox = try Sandbox.withFirm()
     // 深圳市某局: 2 × 10^15 yuan. 乙公司: one fen more, in three complaints.
     for _ in 0..<2 {
-      try sandbox.ok(arguments: Self.complaint(amount: "1000000000000000"))
+      try sandbox.ok(arguments: Sandbox.complaint(amount: "1000000000000000"))
     }
     for amount in ["999999999999999.99", "999999999999999.99", "0.03"] {
       try sandbox.ok(

@@ -3,15 +3,6 @@ import Testing
 
 @Suite("relief, end to end")
 struct FoundationEndToEndTests {
-  /// A sandbox with the firm of the walkthrough registered.
-  func sandboxWithFirm() throws -> Sandbox {
-    let sandbox = try Sandbox()
-    try sandbox.ok(
-      "enterprise", "add", "--uscc", Codes.nanshan, "--name", "深圳市星河科技有限公司", "--region",
-      "440305")
-    return sandbox
-  }
-
   func openComplaint(_ sandbox: Sandbox, amount: String = "1,250,000") throws -> String {
     try sandbox.ok(
       "case", "open", "arrears", "--enterprise", Codes.nanshan, "--debtor", "深圳市某区住房和建设局",
@@ -34,7 +25,7 @@ struct FoundationEndToEndTests {
 
   @Test("a complaint goes from logging to closing, and its history says who did what")
   func walkthrough() throws {
-    let sandbox = try sandboxWithFirm()
+    let sandbox = try Sandbox.withFirm()
     let id = try openComplaint(sandbox)
     #expect(id == "AR-2026-000001")
     try sandbox.ok("case", "act", id, "accept")
@@ -76,7 +67,7 @@ struct FoundationEndToEndTests {
 
   @Test("refused commands print error:, exit 1 and change nothing")
   func refusals() throws {
-    let sandbox = try sandboxWithFirm()
+    let sandbox = try Sandbox.withFirm()
     let id = try openComplaint(sandbox)
     let before = try sandbox.snapshot()
     let refused: [[String]] = [
@@ -136,7 +127,7 @@ struct FoundationEndToEndTests {
 
   @Test("refusals say what to do")
   func refusalMessages() throws {
-    let sandbox = try sandboxWithFirm()
+    let sandbox = try Sandbox.withFirm()
     let id = try openComplaint(sandbox)
     let notAllowed = try sandbox.run("case", "act", id, "close")
     #expect(notAllowed.stderr.contains("registered"))
@@ -212,7 +203,7 @@ struct FoundationEndToEndTests {
 
   @Test("tables align Chinese text by display width and carry no colour when piped")
   func alignment() throws {
-    let sandbox = try sandboxWithFirm()
+    let sandbox = try Sandbox.withFirm()
     try sandbox.ok(
       "enterprise", "add", "--uscc", Codes.tianhe, "--name", "广州 Huaxin 电子", "--region", "440106")
     _ = try openComplaint(sandbox)
@@ -237,7 +228,7 @@ struct FoundationEndToEndTests {
 
   @Test("global options may come before the subcommand")
   func globalOptionsFirst() throws {
-    let sandbox = try sandboxWithFirm()
+    let sandbox = try Sandbox.withFirm()
     let other = sandbox.folder.appendingPathComponent("other.sqlite").path
     try sandbox.ok("--db", other, "init")
     let listed = try sandbox.run("--db", other, "--json", "enterprise", "list")

@@ -7,18 +7,6 @@ import Testing
 
 @Suite("Reliability, end to end", .serialized)
 struct ReliabilityEndToEndTests {
-  func sandboxWithFirm() throws -> Sandbox {
-    let sandbox = try Sandbox()
-    try sandbox.ok(
-      "enterprise", "add", "--uscc", Codes.nanshan, "--name", "深圳市星河科技有限公司", "--region", "440305")
-    return sandbox
-  }
-
-  static let complaint = [
-    "case", "open", "arrears", "--enterprise", Codes.nanshan, "--debtor", "深圳市某局", "--debtor-type",
-    "government", "--amount", "5000", "--payment-due", "2026-03-31",
-  ]
-
   /// Starts `relief` without waiting for it.
   func start(_ sandbox: Sandbox, _ arguments: [String]) throws -> (Process, Pipe) {
     let process = Process()
@@ -35,8 +23,8 @@ struct ReliabilityEndToEndTests {
 
   @Test("officers logging complaints at once never fail for being busy; ids stay exact")
   func parallelOpenings() throws {
-    let sandbox = try sandboxWithFirm()
-    let script = (0..<8).map { _ in Self.complaint.map { "'\($0)'" }.joined(separator: " ") }
+    let sandbox = try Sandbox.withFirm()
+    let script = (0..<8).map { _ in Sandbox.complaint().map { "'\($0)'" }.joined(separator: " ") }
     let loop = "for i in 1 2 3 4 5 6; do \"$RELIEF\" \(script[0]) >/dev/null || exit 1; done"
     var runs: [Process] = []
     for _ in 0..<6 {
@@ -62,9 +50,9 @@ struct ReliabilityEndToEndTests {
 
   @Test("two officers acting on one case with contradictory events: exactly one succeeds")
   func contradictoryEvents() throws {
-    let sandbox = try sandboxWithFirm()
+    let sandbox = try Sandbox.withFirm()
     for round in 1...3 {
-      try sandbox.ok(arguments: Self.complaint)
+      try sandbox.ok(arguments: Sandbox.complaint())
       let id = String(format: "AR-2026-%06d", round)
       var started: [(Process, Pipe)] = []
       for index in 0..<8 {
@@ -93,8 +81,8 @@ struct ReliabilityEndToEndTests {
 
   @Test("a process killed in the middle of writing leaves every case whole")
   func killedWriters() throws {
-    let sandbox = try sandboxWithFirm()
-    try sandbox.ok(arguments: Self.complaint)
+    let sandbox = try Sandbox.withFirm()
+    try sandbox.ok(arguments: Sandbox.complaint())
     for round in 0..<24 {
       let (process, _) = try start(sandbox, ["case", "note", "AR-2026-000001", "第\(round)次回访"])
       usleep(UInt32(round % 8) * 4_000)
@@ -118,7 +106,7 @@ struct ReliabilityEndToEndTests {
 
   @Test("an import killed half way imports nothing, and the database still checks")
   func killedImport() throws {
-    let sandbox = try sandboxWithFirm()
+    let sandbox = try Sandbox.withFirm()
     var csv = "uscc,name,region\n"
     var random = SystemRandomNumberGenerator()
     let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
@@ -181,8 +169,8 @@ struct ReliabilityEndToEndTests {
   }
 
   func sandboxWithHistory() throws -> Sandbox {
-    let sandbox = try sandboxWithFirm()
-    for _ in 1...3 { try sandbox.ok(arguments: Self.complaint) }
+    let sandbox = try Sandbox.withFirm()
+    for _ in 1...3 { try sandbox.ok(arguments: Sandbox.complaint()) }
     try sandbox.ok("case", "act", "AR-2026-000002", "accept")
     try sandbox.ok("case", "act", "AR-2026-000002", "pay", "--amount", "1000")
     try sandbox.ok("case", "note", "AR-2026-000003", "回访")

@@ -6,19 +6,6 @@ import Testing
 /// only read (Docs/reliability.md).
 @Suite("Writer safety, end to end", .serialized)
 struct WriterSafetyTests {
-  static let complaint = [
-    "case", "open", "arrears", "--enterprise", Codes.nanshan, "--debtor", "深圳市某局", "--debtor-type",
-    "government", "--amount", "1000000", "--payment-due", "2026-03-31",
-  ]
-
-  func sandboxWithFirm(now: String? = "2026-04-28T09:30:00+08:00") throws -> Sandbox {
-    let sandbox = try Sandbox()
-    sandbox.environment["RELIEF_NOW"] = now
-    try sandbox.ok(
-      "enterprise", "add", "--uscc", Codes.nanshan, "--name", "深圳市星河科技有限公司", "--region", "440305")
-    return sandbox
-  }
-
   /// The history of a case as `case show --json` gives it.
   func history(_ sandbox: Sandbox, _ id: String) throws -> [[String: Any]] {
     let shown = try sandbox.run("case", "show", id, "--json").object()
@@ -33,8 +20,8 @@ struct WriterSafetyTests {
   func concurrentWritersOnOneCase() throws {
     // The real clock: with a fixed RELIEF_NOW every event has the same time and the race that
     // made an event "earlier than the previous one" cannot show.
-    let sandbox = try sandboxWithFirm(now: nil)
-    let id = try sandbox.ok(arguments: Self.complaint).trimmingCharacters(
+    let sandbox = try Sandbox.withFirm(now: nil)
+    let id = try sandbox.ok(arguments: Sandbox.complaint(amount: "1000000")).trimmingCharacters(
       in: .whitespacesAndNewlines)
     try sandbox.ok("case", "act", id, "accept")
     try sandbox.ok("case", "act", id, "transfer", "--to", "区工业和信息化局")
@@ -90,8 +77,8 @@ struct WriterSafetyTests {
 
   @Test("--at is held to the time taken inside the transaction, as before")
   func atStillRefusedInTheFuture() throws {
-    let sandbox = try sandboxWithFirm()
-    let id = try sandbox.ok(arguments: Self.complaint).trimmingCharacters(
+    let sandbox = try Sandbox.withFirm()
+    let id = try sandbox.ok(arguments: Sandbox.complaint(amount: "1000000")).trimmingCharacters(
       in: .whitespacesAndNewlines)
     let before = try sandbox.snapshot()
     let future = try sandbox.run("case", "note", id, "回访", "--at", "2026-04-28T09:31")
@@ -105,8 +92,8 @@ struct WriterSafetyTests {
 
   @Test("an invalid --officer is refused, never replaced by RELIEF_OFFICER or the login name")
   func invalidOfficerOptionRefused() throws {
-    let sandbox = try sandboxWithFirm()
-    let id = try sandbox.ok(arguments: Self.complaint).trimmingCharacters(
+    let sandbox = try Sandbox.withFirm()
+    let id = try sandbox.ok(arguments: Sandbox.complaint(amount: "1000000")).trimmingCharacters(
       in: .whitespacesAndNewlines)
     let before = try sandbox.snapshot()
     let tooLong = String(repeating: "李", count: 61)
@@ -114,7 +101,7 @@ struct WriterSafetyTests {
       for arguments in [
         ["case", "note", id, "回访", "--officer", name],
         ["case", "act", id, "accept", "--officer", name],
-        Self.complaint + ["--officer", name],
+        Sandbox.complaint(amount: "1000000") + ["--officer", name],
       ] {
         let result = try sandbox.run(arguments: arguments)
         #expect(result.status == 1, "\(arguments) was accepted")
@@ -133,8 +120,8 @@ struct WriterSafetyTests {
 
   @Test("an invalid RELIEF_OFFICER is refused; only an absent one falls through to the login name")
   func invalidOfficerEnvironmentRefused() throws {
-    let sandbox = try sandboxWithFirm()
-    let id = try sandbox.ok(arguments: Self.complaint).trimmingCharacters(
+    let sandbox = try Sandbox.withFirm()
+    let id = try sandbox.ok(arguments: Sandbox.complaint(amount: "1000000")).trimmingCharacters(
       in: .whitespacesAndNewlines)
     sandbox.environment["USER"] = "li.wei"
     sandbox.environment["LOGNAME"] = "li.wei"
@@ -184,8 +171,8 @@ struct WriterSafetyTests {
   /// (nobody when root) with mode 0400, the folder given `folderMode`; and a copy of the
   /// binary the reader can run.
   func readOnlyDatabase(folderMode: mode_t) throws -> (Sandbox, Reader, String, URL) {
-    let sandbox = try sandboxWithFirm()
-    let id = try sandbox.ok(arguments: Self.complaint).trimmingCharacters(
+    let sandbox = try Sandbox.withFirm()
+    let id = try sandbox.ok(arguments: Sandbox.complaint(amount: "1000000")).trimmingCharacters(
       in: .whitespacesAndNewlines)
     try sandbox.ok("case", "act", id, "accept")
     try sandbox.ok("case", "act", id, "pay", "--amount", "1000")
@@ -247,7 +234,8 @@ struct WriterSafetyTests {
     #expect(!check.stderr.contains("error"))
     // A command that records is refused in words, not with SQLite's.
     for arguments in [
-      ["case", "note", id, "回访"], Self.complaint, ["case", "act", id, "pay", "--amount", "1"],
+      ["case", "note", id, "回访"], Sandbox.complaint(amount: "1000000"),
+      ["case", "act", id, "pay", "--amount", "1"],
     ] {
       let refused = try reader.run(arguments)
       #expect(refused.status == 1)

@@ -141,6 +141,26 @@ final class Sandbox {
   }
 }
 
+extension Sandbox {
+  /// A sandbox with 深圳市星河科技有限公司 (`Codes.nanshan`, 440305) registered; `now` nil runs
+  /// on the real clock.
+  static func withFirm(now: String? = "2026-04-28T09:30:00+08:00") throws -> Sandbox {
+    let sandbox = try Sandbox()
+    sandbox.environment["RELIEF_NOW"] = now
+    try sandbox.ok(
+      "enterprise", "add", "--uscc", Codes.nanshan, "--name", "深圳市星河科技有限公司", "--region", "440305")
+    return sandbox
+  }
+
+  /// The arguments of `case open arrears` for a complaint against 深圳市某局, due 2026-03-31.
+  static func complaint(_ firm: String = Codes.nanshan, amount: String = "5000") -> [String] {
+    [
+      "case", "open", "arrears", "--enterprise", firm, "--debtor", "深圳市某局", "--debtor-type",
+      "government", "--amount", amount, "--payment-due", "2026-03-31",
+    ]
+  }
+}
+
 /// Valid enterprise codes for tests (checked by an independent implementation).
 enum Codes {
   /// 深圳市南山区 (440305).
