@@ -18,7 +18,7 @@ package enum StandardOutput {
   /// Prints text and a line end. A write error ends the command: `error: ...`, exit 1.
   package static func print(_ text: String, terminator: String = "\n") {
     do {
-      try write(text + terminator)
+      try append(text.utf8, terminator.utf8)
     } catch {
       failWriting(error)
     }
@@ -26,13 +26,22 @@ package enum StandardOutput {
 
   /// Adds text; throws `OutputError.standardOutput` when the output cannot take it.
   package static func write(_ text: String) throws {
-    try write(bytes: Array(text.utf8))
+    try append(text.utf8)
   }
 
   /// Adds bytes; throws `OutputError.standardOutput` when the output cannot take them.
   package static func write(bytes: [UInt8]) throws {
+    try append(bytes)
+  }
+
+  /// Adds bytes to the buffer straight from their source (no copy of a line on the way), and
+  /// writes the buffer out when it is full or standard output is a terminal.
+  private static func append<Bytes: Sequence>(_ bytes: Bytes, _ end: String.UTF8View = "".utf8)
+    throws where Bytes.Element == UInt8
+  {
     if let failure { throw failure }
     buffer.append(contentsOf: bytes)
+    buffer.append(contentsOf: end)
     if buffer.count >= capacity || interactive { try flush() }
   }
 
