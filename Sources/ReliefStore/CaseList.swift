@@ -50,26 +50,25 @@ extension StoreSession {
       conditions.append(AlertSQL.cases.condition(.red))
     }
     if let dueBy = filter.dueBy {
-      conditions.append("c.due_date >= :today AND c.due_date <= :dueBy")
+      conditions.append(
+        "c.due_date >= :today AND c.due_date <= :dueBy AND NOT \(AlertSQL.cases.reminder)")
       arguments["dueBy"] = dueBy.description
     }
     if let alert = filter.alert {
       conditions.append(AlertSQL.cases.condition(alert))
     }
-    if filter.excludesReminders {
-      conditions.append("k.reminder = 0")
+    if filter.reReviewDue {
+      conditions.append(AlertSQL.cases.reReviewDue)
     }
     let order =
       filter.isAboutDeadlines
       ? "c.due_date ASC, c.opened_at ASC, c.id ASC" : "c.opened_at DESC, c.id DESC"
     // The count joins only what the conditions read: a case has one enterprise and at most one
-    // running clock, so the joins never change how many match.
+    // running clock, so the joins never change how many match. The alert conditions read the
+    // case row alone.
     var countFrom = "cases c"
     if filter.region != nil || filter.enterprise != nil {
       countFrom += " JOIN enterprises e ON e.id = c.enterprise_id"
-    }
-    if filter.excludesReminders {
-      countFrom += " LEFT JOIN clock_periods k ON k.case_id = c.id AND k.ended_at IS NULL"
     }
     return ListQuery(
       select: Self.caseColumns, from: Self.caseJoins, countFrom: countFrom, conditions: conditions,

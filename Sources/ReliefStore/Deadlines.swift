@@ -76,13 +76,17 @@ extension StoreSession {
       arguments["regionLow"] = region.digits
       arguments["regionHigh"] = region.upperBound
     }
-    let counts = Alert.allCases.map { AlertSQL.cases.count($0, as: $0.rawValue) }
+    let counts =
+      Alert.allCases.map { AlertSQL.cases.count($0, as: $0.rawValue) }
+      + ["coalesce(sum(\(AlertSQL.cases.reReviewDue)), 0) AS re_review"]
     let row = try Row.fetchOne(
       db,
       sql: """
         SELECT \(counts.joined(separator: ", "))
         FROM \(from) WHERE c.due_date IS NOT NULL\(condition)
         """, arguments: StatementArguments(arguments))
-    return AlertCounts(red: row?["red"] ?? 0, yellow: row?["yellow"] ?? 0, blue: row?["blue"] ?? 0)
+    return AlertCounts(
+      red: row?["red"] ?? 0, yellow: row?["yellow"] ?? 0, blue: row?["blue"] ?? 0,
+      reReviewDue: row?["re_review"] ?? 0)
   }
 }

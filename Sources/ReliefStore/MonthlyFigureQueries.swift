@@ -244,7 +244,7 @@ extension StoreSession {
   {
     // A clock's setting names its kind (`clock.arrears.accepted`), so no case needs reading
     // unless the region does. Running at the end: still running, or ended after the end.
-    let lastDay = AlertSQL(due: "k.due_date", warn: "k.warn_date", today: ":lastDay")
+    let lastDay = AlertSQL.clocks(on: ":lastDay")
     let overdue = lastDay.condition(.red)
     for row in try Row.fetchAll(
       db,

@@ -34,15 +34,16 @@ public struct CaseFilter: Sendable {
   public var assignee: String?
   public var region: RegionPrefix?
   public var enterprise: USCC?
-  /// Only cases whose deadline has passed.
+  // The deadline filters follow the one definition (`CaseClock.deadlineAlert(on:)`): a re-review
+  // reminder is never overdue, due soon or due by a day; `reReviewDue` selects those apart.
+  /// Only cases whose deadline has passed (red).
   public var overdue: Bool
-  /// Only cases due on or before this day.
+  /// Only cases whose deadline falls from today to this day.
   public var dueBy: LocalDate?
-  /// Only cases at this alert level.
+  /// Only cases whose deadline is at this alert level (yellow: due soon).
   public var alert: Alert?
-  /// Leave out cases whose running clock is a reminder (re-review due), which never makes a case
-  /// late: what the overdue report and the monthly summary count as deadlines.
-  public var excludesReminders: Bool
+  /// Only cases whose re-review is due (`CaseClock.isReReviewDue(on:)`).
+  public var reReviewDue: Bool
   public var limit: Int
 
   /// Creates a filter; a limit of 0 lists everything.
@@ -50,7 +51,7 @@ public struct CaseFilter: Sendable {
     kind: CaseKind? = nil, state: CaseState? = nil, openness: Openness? = nil,
     assignee: String? = nil, region: RegionPrefix? = nil, enterprise: USCC? = nil,
     overdue: Bool = false, dueBy: LocalDate? = nil, alert: Alert? = nil,
-    excludesReminders: Bool = false, limit: Int = 100
+    reReviewDue: Bool = false, limit: Int = 100
   ) {
     self.kind = kind
     self.state = state
@@ -61,10 +62,10 @@ public struct CaseFilter: Sendable {
     self.overdue = overdue
     self.dueBy = dueBy
     self.alert = alert
-    self.excludesReminders = excludesReminders
+    self.reReviewDue = reReviewDue
     self.limit = limit
   }
 
   /// True when the filter is about deadlines, so the most urgent come first.
-  package var isAboutDeadlines: Bool { overdue || dueBy != nil || alert != nil }
+  package var isAboutDeadlines: Bool { overdue || dueBy != nil || alert != nil || reReviewDue }
 }

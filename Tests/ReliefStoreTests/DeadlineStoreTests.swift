@@ -88,6 +88,6 @@ struct DeadlineStoreTests {
     #expect(rows[0]["late"] as Int == 1)
     #expect(rows[1]["ended_at"] as Int64? == nil)
     let counts = try store.read { try $0.alertCounts(today: LocalDate("2026-05-20")!) }
-    #expect(counts == AlertCounts(red: 0, yellow: 0, blue: 1))
+    #expect(counts == AlertCounts(red: 0, yellow: 0, blue: 1, reReviewDue: 0))
   }
 }

@@ -29,42 +29,69 @@ struct OneRuleTests {
     return String(sql[start..<end])
   }
 
-  @Test("the alert SQL says what CaseClock.alert(on:) says, for every order of due, warn and today")
+  @Test(
+    "the alert SQL says what CaseClock.deadlineAlert(on:) and isReReviewDue(on:) say, for every order of due, warn and today, deadline or reminder"
+  )
   func alertSQLMatchesDomain() throws {
     let base = LocalDate("2026-03-10")!
     let days = (0..<5).map { base.adding(days: $0) }
-    let sql = AlertSQL(due: ":due", warn: ":warn", today: ":today")
+    let sql = AlertSQL(due: ":due", warn: ":warn", today: ":today", reminder: "(:reminder = 1)")
     var compared = 0
-    for due in days {
-      for warn in days {
-        for today in days {
-          let clock = CaseClock(
-            state: "accepted", setting: "clock.arrears.accepted", unit: .days, length: 10,
-            startedOn: base, dueDate: due, warnDate: warn, isReminder: false,
-            usesFallbackCalendar: false)
-          let expected = clock.alert(on: today)
-          let arguments: [String: (any DatabaseValueConvertible)?] = [
-            "due": due.description, "warn": warn.description, "today": today.description,
-          ]
-          for alert in Alert.allCases {
-            let holds = try Self.evaluate(sql.condition(alert), arguments)
-            #expect(
-              holds == (alert == expected).databaseValue,
-              "\(alert) due \(due) warn \(warn) today \(today)")
+    for isReminder in [false, true] {
+      for due in days {
+        for warn in days {
+          for today in days {
+            let clock = CaseClock(
+              state: "accepted", setting: "clock.arrears.accepted", unit: .days, length: 10,
+              startedOn: base, dueDate: due, warnDate: warn, isReminder: isReminder,
+              usesFallbackCalendar: false)
+            let expected = clock.deadlineAlert(on: today)
+            let arguments: [String: (any DatabaseValueConvertible)?] = [
+              "due": due.description, "warn": warn.description, "today": today.description,
+              "reminder": isReminder ? 1 : 0,
+            ]
+            for alert in Alert.allCases {
+              let holds = try Self.evaluate(sql.condition(alert), arguments)
+              #expect(
+                holds == (alert == expected).databaseValue,
+                "\(alert) due \(due) warn \(warn) today \(today) reminder \(isReminder)")
+            }
+            let attention = try Self.evaluate(sql.needsAttention, arguments)
+            #expect(attention == (expected == .red || expected == .yellow).databaseValue)
+            let reReview = try Self.evaluate(sql.reReviewDue, arguments)
+            #expect(reReview == clock.isReReviewDue(on: today).databaseValue)
+            compared += 1
           }
-          let attention = try Self.evaluate(sql.needsAttention, arguments)
-          #expect(attention == (expected != .blue).databaseValue)
-          compared += 1
         }
       }
     }
-    #expect(compared == 125)
+    #expect(compared == 250)
     // A case with no running clock is at no alert.
     for alert in Alert.allCases {
       let holds = try Self.evaluate(
-        sql.condition(alert), ["due": nil, "warn": nil, "today": "2026-03-10"])
+        sql.condition(alert), ["due": nil, "warn": nil, "today": "2026-03-10", "reminder": 0])
       #expect(holds != true.databaseValue)
     }
+  }
+
+  @Test("the cases' reminder SQL is true exactly in the states whose clock is a re-review reminder")
+  func reminderStatesMatchWorkflows() throws {
+    var reminders = 0
+    for kind in CaseKind.allCases {
+      for state in kind.workflow.states {
+        let holds = try Self.evaluate(
+          "\(AlertSQL.reminderStates) FROM (SELECT :kind AS kind, :state AS state) c",
+          ["kind": kind.rawValue, "state": state.name.rawValue])
+        let clock = state.clock.map {
+          CaseClock.compute(
+            $0, state: state.name, start: LocalDate("2026-03-10")!,
+            validUntil: LocalDate("2029-03-10")!, settings: .defaults, calendar: .official)
+        }
+        #expect(holds == (clock?.isReminder == true).databaseValue, "\(kind) \(state.name)")
+        if clock?.isReminder == true { reminders += 1 }
+      }
+    }
+    #expect(reminders >= 1)
   }
 
   @Test("migration 0001's case code prefixes are CaseKind.idPrefix")

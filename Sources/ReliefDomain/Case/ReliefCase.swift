@@ -57,8 +57,12 @@ public struct ReliefCase: Equatable, Sendable {
   /// The events allowed now.
   public var nextEvents: [EventName] { workflow.allowedEvents(in: state) }
 
-  /// The alert on a local day, or nil when no clock runs.
-  public func alert(on day: LocalDate) -> Alert? { clock?.alert(on: day) }
+  /// The alert of the case's deadline on a local day, or nil when no deadline runs (no clock,
+  /// or only a re-review reminder): red is overdue, yellow due soon (`CaseClock.deadlineAlert`).
+  public func alert(on day: LocalDate) -> Alert? { clock?.deadlineAlert(on: day) }
+
+  /// True when the case's re-review reminder is due on a local day.
+  public func isReReviewDue(on day: LocalDate) -> Bool { clock?.isReReviewDue(on: day) ?? false }
 }
 
 /// The inputs of an event, under their command-line option names, plus the values an event

@@ -146,11 +146,26 @@ public struct CaseClock: Equatable, Sendable, Codable {
     self.usesFallbackCalendar = usesFallbackCalendar
   }
 
-  /// The alert on a local day.
+  /// The level of the clock on a local day, reminder or deadline alike. What a level *means*
+  /// is `deadlineAlert(on:)` and `isReReviewDue(on:)`.
   public func alert(on day: LocalDate) -> Alert {
     if day > dueDate { return .red }
     if day >= warnDate { return .yellow }
     return .blue
+  }
+
+  /// The one definition every list, check and report uses: a deadline is *overdue* when its
+  /// alert is red and *due soon* when it is yellow. A re-review reminder is no deadline: nil, so
+  /// that it is never counted as overdue or due soon (see `isReReviewDue(on:)`).
+  public func deadlineAlert(on day: LocalDate) -> Alert? {
+    isReminder ? nil : alert(on: day)
+  }
+
+  /// True when a re-review reminder is due on a day: from its first reminder day (90 days before
+  /// `validUntil` by default) on, including after `validUntil` until the recognition is renewed,
+  /// revoked or expired. Shown apart from the deadlines, as "re-review due".
+  public func isReReviewDue(on day: LocalDate) -> Bool {
+    isReminder && day >= warnDate
   }
 
   /// Computes the clock of a spec started on `start` (for a validity clock, due at `validUntil`).

@@ -81,7 +81,8 @@ package enum Columns {
     optional: ["title", "assignee", "openedAt", "officer"]
       + openingDetails.flatMap { $0.required + $0.optional },
     ignored: [
-      "enterpriseName", "region", "dueDate", "alert", "nextEvents", "interest", "warnings",
+      "enterpriseName", "region", "dueDate", "alert", "reReviewDue", "nextEvents", "interest",
+      "warnings",
     ],
     refused: [
       "id", "state", "updatedAt", "closedAt", "supervisionLevel", "history",
@@ -93,8 +94,8 @@ package enum Columns {
     required: ["id", "kind", "history"],
     optional: ["state", "enterprise", "title", "assignee", "openedAt"],
     ignored: [
-      "enterpriseName", "region", "updatedAt", "closedAt", "dueDate", "alert", "supervisionLevel",
-      "details", "nextEvents", "interest", "warnings",
+      "enterpriseName", "region", "updatedAt", "closedAt", "dueDate", "alert", "reReviewDue",
+      "supervisionLevel", "details", "nextEvents", "interest", "warnings",
     ])
 
   /// Services.
@@ -109,7 +110,7 @@ package enum Columns {
   package static func caseExport(kind: String?) -> [String] {
     let base = [
       "id", "kind", "state", "enterprise", "enterpriseName", "region", "title", "assignee",
-      "openedAt", "updatedAt", "closedAt", "dueDate", "alert", "supervisionLevel",
+      "openedAt", "updatedAt", "closedAt", "dueDate", "alert", "reReviewDue", "supervisionLevel",
     ]
     let details = CaseKind.allCases.filter { kind == nil || $0.rawValue == kind }
       .flatMap { $0.detailFields.map(\.key) }

@@ -44,6 +44,7 @@ package struct CaseRendering {
         ("closedAt", .string(reliefCase.closedAt.map(zone.iso8601))),
         ("dueDate", .string(reliefCase.clock?.dueDate.description)),
         ("alert", .string(reliefCase.alert(on: today)?.rawValue)),
+        ("reReviewDue", .bool(reliefCase.isReReviewDue(on: today))),
         ("supervisionLevel", .int(Int64(reliefCase.supervisionLevel))),
         ("warnings", .array(warnings(record).map { .string($0) })),
         ("details", details(reliefCase.details)),
@@ -109,13 +110,15 @@ package struct CaseRendering {
     for record in records {
       let reliefCase = record.reliefCase
       let due = reliefCase.clock?.dueDate
-      let late = due.map { max(0, $0.days(until: today)) } ?? 0
+      // A re-review reminder is never late: its days past `validUntil` are not days overdue.
+      let isDeadline = reliefCase.clock?.isReminder == false
+      let late = due.map { isDeadline ? max(0, $0.days(until: today)) : 0 } ?? 0
       table.add([
         Table.Cell(reliefCase.id.description), Table.Cell(t.state(reliefCase.state)),
         Table.Cell(record.enterpriseName), Table.Cell(reliefCase.assignee ?? ""),
         Table.Cell(due?.description ?? ""), Table.Cell(late > 0 ? String(late) : ""),
         Table.Cell(reliefCase.supervisionLevel > 0 ? String(reliefCase.supervisionLevel) : ""),
-        alertCell(reliefCase.alert(on: today)),
+        alertCell(reliefCase.clock),
       ])
     }
     return table.render(terminal: terminal)
@@ -190,6 +193,17 @@ package struct CaseRendering {
     return Table.Cell("● " + t.value("alert", alert.rawValue), style: style)
   }
 
+  /// The alert cell of a running clock today: a deadline's level, or "re-review due" for a
+  /// reminder whose time has come, named apart so that it never reads as overdue or due soon.
+  package func alertCell(_ clock: CaseClock?) -> Table.Cell {
+    guard let clock else { return "" }
+    if clock.isReminder {
+      return clock.isReReviewDue(on: today)
+        ? Table.Cell("◆ " + t("alert.re-review"), style: .yellow) : ""
+    }
+    return alertCell(clock.deadlineAlert(on: today))
+  }
+
   /// A table of cases.
   package func table(_ records: [CaseRecord]) -> Table {
     var table = Table(columns: [
@@ -210,7 +224,7 @@ package struct CaseRendering {
         Table.Cell(reliefCase.assignee ?? ""),
         Table.Cell(zone.date(of: reliefCase.openedAt).description),
         Table.Cell(reliefCase.clock?.dueDate.description ?? ""),
-        alertCell(reliefCase.alert(on: today)),
+        alertCell(reliefCase.clock),
       ])
     }
     return table
@@ -232,7 +246,7 @@ package struct CaseRendering {
     card.add(t("label.updated"), zone.shortTimestamp(reliefCase.updatedAt))
     card.add(t("label.closed"), reliefCase.closedAt.map(zone.shortTimestamp))
     if let clock = reliefCase.clock {
-      let alert = alertCell(clock.alert(on: today))
+      let alert = alertCell(clock)
       card.add(
         t("label.due"),
         t("msg.due-value", ["date": clock.dueDate.description, "rule": clockRule(clock)]) + "  "

@@ -88,7 +88,7 @@ enum CaseEvents {
     for record in records {
       context.print(message(record))
       if let clock = record.reliefCase.clock {
-        let alert = rendering.alertCell(clock.alert(on: context.today))
+        let alert = rendering.alertCell(clock)
         context.print(
           "  "
             + t(

@@ -36,14 +36,17 @@ extension Relief.CaseGroup {
     @Option(help: "Only cases of this enterprise (USCC).")
     var enterprise: String?
 
-    @Flag(help: "Only cases past their deadline.")
+    @Flag(help: "Only cases past their deadline (red). Re-review reminders are never overdue.")
     var overdue = false
 
-    @Option(help: "Only cases due within this many working days.")
+    @Option(help: "Only cases whose deadline falls within this many working days.")
     var dueWithin: Int?
 
-    @Option(help: "Only cases at this alert level.")
+    @Option(help: "Only cases whose deadline is at this alert level (yellow: due soon).")
     var alert: Alert?
+
+    @Flag(help: "Only recognitions whose re-review is due (a reminder, not a deadline).")
+    var reReview = false
 
     @Option(help: "How many to show (0 for all).")
     var limit = 100
@@ -57,7 +60,7 @@ extension Relief.CaseGroup {
       var filter = CaseFilter(
         kind: kind, assignee: assignee, region: try region.map(Parse.regionPrefix),
         enterprise: try enterprise.map { try Parse.uscc($0, allowBadChecksum: true) },
-        overdue: overdue, alert: alert, limit: try Parse.limit(limit))
+        overdue: overdue, alert: alert, reReviewDue: reReview, limit: try Parse.limit(limit))
       if open { filter.openness = .open }
       if closed { filter.openness = .closed }
       if let state {

@@ -33,7 +33,7 @@ extension Relief.ReportGroup {
     func run(_ context: CommandContext) throws {
       let filter = CaseFilter(
         kind: kind, openness: .open, assignee: assignee,
-        region: try region.map(Parse.regionPrefix), overdue: true, excludesReminders: true,
+        region: try region.map(Parse.regionPrefix), overdue: true,
         limit: try Parse.limit(limit))
       let page = try context.store.read { session in
         try session.cases(matching: filter, today: context.today)

@@ -9,7 +9,11 @@ extension Relief.SlaGroup {
     static let configuration = CommandConfiguration(
       commandName: "check",
       abstract: "List red and yellow cases; exit 0 when none is red, 3 when some are.",
-      discussion: "A summary line comes first, then the cases, most overdue first.")
+      discussion: """
+        A summary line comes first, then the cases, most overdue first. Red is overdue and \
+        yellow due soon, by the one definition every list and report uses; re-review reminders \
+        of recognitions are not deadlines: they are listed apart and never change the exit code.
+        """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -20,13 +24,16 @@ extension Relief.SlaGroup {
 
     func run(_ context: CommandContext) throws {
       let region = try region.map(Parse.regionPrefix)
-      let (counts, red, yellow) = try context.store.read { session in
+      let (counts, red, yellow, reReviews) = try context.store.read { session in
         (
           try session.alertCounts(today: context.today, region: region),
           try session.cases(
             matching: CaseFilter(region: region, alert: .red, limit: 0), today: context.today),
           try session.cases(
-            matching: CaseFilter(region: region, alert: .yellow, limit: 0), today: context.today)
+            matching: CaseFilter(region: region, alert: .yellow, limit: 0), today: context.today),
+          try session.cases(
+            matching: CaseFilter(region: region, reReviewDue: true, limit: 0),
+            today: context.today)
         )
       }
       let cases = red.items + yellow.items
@@ -38,6 +45,8 @@ extension Relief.SlaGroup {
             ("red", .int(Int64(red.total))), ("yellow", .int(Int64(yellow.total))),
             ("blue", .int(Int64(counts.blue))), ("running", .int(Int64(counts.running))),
             ("cases", .array(cases.map { rendering.json($0) })),
+            ("reReviewDue", .int(Int64(reReviews.total))),
+            ("reReviews", .array(reReviews.items.map { rendering.json($0) })),
           ]))
       } else {
         let summary = context.t(
@@ -52,6 +61,13 @@ extension Relief.SlaGroup {
           context.print(context.t("sla.all-clear"))
         } else {
           context.print(rendering.deadlineTable(cases))
+        }
+        if !reReviews.items.isEmpty {
+          context.print("")
+          context.print(
+            context.styled(
+              context.t("sla.re-reviews", ["count": String(reReviews.total)]), .bold))
+          context.print(rendering.deadlineTable(reReviews.items))
         }
       }
       if red.total > 0 { throw ExitCode(3) }
