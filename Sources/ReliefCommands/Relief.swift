@@ -19,7 +19,7 @@ public struct Relief: ParsableCommand {
       Init.self, Demo.self, EnterpriseGroup.self, CaseGroup.self, WorkflowGroup.self,
       CalendarGroup.self, SettingsGroup.self, SlaGroup.self, Interest.self,
       Search.self, ImportGroup.self, ExportGroup.self, DbGroup.self,
-      ServiceGroup.self, ReportGroup.self,
+      ServiceGroup.self, ReportGroup.self, Completion.self,
     ])
 
   /// The global options may also come before the subcommand (`relief --db x case list`):

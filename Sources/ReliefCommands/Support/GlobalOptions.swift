@@ -29,11 +29,14 @@ extension Language: ExpressibleByArgument {}
 
 extension GlobalOptions {
   /// The database path: `--db`, `RELIEF_DB`, or the default under the XDG data folder.
-  var databasePath: String {
-    if let db, !db.isEmpty { return Self.expand(db) }
+  var databasePath: String { Self.databasePath(db: db) }
+
+  /// The database path for a `--db` value (nil when not given): it, `RELIEF_DB`, or the default.
+  static func databasePath(db: String?) -> String {
+    if let db, !db.isEmpty { return expand(db) }
     let environment = Environment.values
-    if let path = environment["RELIEF_DB"], !path.isEmpty { return Self.expand(path) }
-    return Self.defaultDatabasePath(environment: environment)
+    if let path = environment["RELIEF_DB"], !path.isEmpty { return expand(path) }
+    return defaultDatabasePath(environment: environment)
   }
 
   static func defaultDatabasePath(environment: [String: String]) -> String {

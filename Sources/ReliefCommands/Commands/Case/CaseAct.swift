@@ -20,7 +20,7 @@ extension Relief.CaseGroup {
     @Argument(
       help: ArgumentHelp(
         "The case ids, such as AR-2026-000001, then the event, such as accept or pay.",
-        valueName: "id... event"))
+        valueName: "id... event"), completion: Completions.caseIDsThenEvent)
     var words: [String] = []
 
     @Option(help: "A file of case ids, one a line (with or instead of ids given).")

@@ -17,7 +17,8 @@ extension Relief.CaseGroup {
 
     @Argument(
       help: ArgumentHelp(
-        "The case ids, then the officer unless --to names them.", valueName: "id... officer"))
+        "The case ids, then the officer unless --to names them.", valueName: "id... officer"),
+      completion: Completions.caseIDs)
     var words: [String] = []
 
     @Option(help: "The officer who will handle the cases.")

@@ -14,7 +14,7 @@ extension Relief.CaseGroup {
 
     var readsOnly: Bool { true }
 
-    @Argument(help: "The case id.")
+    @Argument(help: "The case id.", completion: Completions.caseIDs)
     var id: String
 
     func run(_ context: CommandContext) throws {

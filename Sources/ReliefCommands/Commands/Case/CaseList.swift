@@ -18,7 +18,7 @@ extension Relief.CaseGroup {
     @Option(help: "Only this kind.")
     var kind: CaseKind?
 
-    @Option(help: "Only this state (needs --kind).")
+    @Option(help: "Only this state (needs --kind).", completion: Completions.states)
     var state: String?
 
     @Flag(help: "Only open cases.")

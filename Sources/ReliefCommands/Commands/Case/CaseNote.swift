@@ -11,7 +11,9 @@ extension Relief.CaseGroup {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The case ids, then the note.", valueName: "id... text"))
+    @Argument(
+      help: ArgumentHelp("The case ids, then the note.", valueName: "id... text"),
+      completion: Completions.caseIDs)
     var words: [String] = []
 
     @Option(help: "A file of case ids, one a line (with or instead of ids given).")

@@ -14,7 +14,7 @@ extension Relief.CaseGroup {
 
     var readsOnly: Bool { true }
 
-    @Argument(help: "The case id, such as AR-2026-000001.")
+    @Argument(help: "The case id, such as AR-2026-000001.", completion: Completions.caseIDs)
     var id: String
 
     func run(_ context: CommandContext) throws {

@@ -11,7 +11,7 @@ extension Relief.CaseGroup {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The case id.")
+    @Argument(help: "The case id.", completion: Completions.caseIDs)
     var id: String
 
     @Option(help: "Why the case is supervised.")
