@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // Values, cases, workflows, calendars, clocks, interest: no SQLite, no I/O.
@@ -49,7 +50,12 @@ let package = Package(
     // Opening a database: the one place that chooses the engine from `--db`.
     .target(name: "ReliefStores", dependencies: ["ReliefStoreAPI", "ReliefStore"]),
     // What people and files see: rendering, data in and out, the language tables.
-    .target(name: "ReliefPresentation", dependencies: ["ReliefDomain", "ReliefStoreAPI"]),
+    // `.xlsx` files are zip archives: ZIPFoundation reads and writes them.
+    .target(
+      name: "ReliefPresentation",
+      dependencies: [
+        "ReliefDomain", "ReliefStoreAPI", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     // The command line: one file per subcommand, thin: parse, one store transaction, render. It
     // sees the store through the seam only.
     .target(
