@@ -50,12 +50,7 @@ let package = Package(
     // Opening a database: the one place that chooses the engine from `--db`.
     .target(name: "ReliefStores", dependencies: ["ReliefStoreAPI", "ReliefStore"]),
     // What people and files see: rendering, data in and out, the language tables.
-    // `.xlsx` files are zip archives: ZIPFoundation reads and writes them.
-    .target(
-      name: "ReliefPresentation",
-      dependencies: [
-        "ReliefDomain", "ReliefStoreAPI", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-      ]),
+    .target(name: "ReliefPresentation", dependencies: ["ReliefDomain", "ReliefStoreAPI"]),
     // The command line: one file per subcommand, thin: parse, one store transaction, render. It
     // sees the store through the seam only.
     .target(
@@ -66,6 +61,8 @@ let package = Package(
         "ReliefStoreAPI",
         "ReliefStores",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        // `.xlsx` workbooks are zip archives.
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
     .executableTarget(name: "relief", dependencies: ["ReliefCommands"]),

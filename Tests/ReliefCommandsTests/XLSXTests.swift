@@ -1,4 +1,5 @@
 import Foundation
+import ReliefCommands
 import ReliefDomain
 import Testing
 
@@ -27,7 +28,7 @@ struct XLSXTests {
     var wide = [SpreadsheetCell](repeating: .empty, count: 30)
     wide[27] = .text("AB")
     try writer.addRow(key: "", wide)
-    let sheets = try XLSXReader(data: try writer.data()).sheets
+    let sheets = try WorkbookArchive.read(try WorkbookArchive.zip(writer.parts())).sheets
     #expect(sheets.map(\.name) == ["enterprises"])
     let rows = sheets[0].rows
     #expect(rows.map(\.number) == [1, 2, 3])
@@ -160,7 +161,8 @@ struct XLSXTests {
       "--debtor-type", "government", "--amount", "10万", "--payment-due", "2026-03-31",
       "--contract", "00123")
     try source.ok(
-      "case", "open", "tax-refund", "--enterprise", Codes.nanshan, "--relief-type", "vat-credit-refund",
+      "case", "open", "tax-refund", "--enterprise", Codes.nanshan, "--relief-type",
+      "vat-credit-refund",
       "--amount", "3456.78", "--tax-period", "2026-Q1")
     try source.ok(
       "service", "log", "--type", "training", "--date", "2026-04-20", "--enterprise", Codes.nanshan,
@@ -199,7 +201,7 @@ struct XLSXTests {
     for noun in ["enterprises", "cases", "events", "services"] {
       let file = source.folder.appendingPathComponent("\(noun).xlsx")
       try source.ok("export", noun, "--format", "xlsx", "--output", file.path)
-      let sheets = try XLSXReader(data: try Data(contentsOf: file)).sheets
+      let sheets = try WorkbookArchive.read(try Data(contentsOf: file)).sheets
       let kinds: [String?] =
         ["cases", "events"].contains(noun) ? ["arrears", "tax-refund"] : [nil]
       #expect(sheets.map(\.name) == kinds.map { $0 ?? noun }, "\(noun)")
@@ -278,7 +280,7 @@ struct XLSXTests {
     #expect(!cases.contains(",government,"))
     let file = source.folder.appendingPathComponent("zh.xlsx")
     try source.ok("export", "cases", "--lang", "zh", "--output", file.path)
-    let sheets = try XLSXReader(data: try Data(contentsOf: file)).sheets
+    let sheets = try WorkbookArchive.read(try Data(contentsOf: file)).sheets
     let zh = Localizer(language: .zh)
     #expect(sheets.map(\.name) == [zh.kind(.arrears), zh.kind(.taxRefund)])
     #expect(sheets[0].rows[0].cells.first == "编号")
@@ -360,7 +362,7 @@ struct XLSXTests {
         header
           + "<worksheet xmlns=\"\(main)\" xmlns:r=\"\(relationships)\" xmlns:x14ac=\"http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac\"><dimension ref=\"A1:E3\"/><sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\"/></sheetViews><sheetFormatPr defaultRowHeight=\"14.25\" x14ac:dyDescent=\"0.2\"/><sheetData>"
           + "<row r=\"1\" spans=\"1:5\" x14ac:dyDescent=\"0.2\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"E1\" t=\"s\"><v>3</v></c></row>"
-          + "<row r=\"3\" spans=\"1:5\"><c r=\"A3\" t=\"s\"><v>4</v></c><c r=\"B3\" s=\"1\"><v>46327</v></c><c r=\"C3\" t=\"s\"><v>5</v></c><c r=\"E3\" t=\"s\"><v>6</v></c></row>"
+          + "<row r=\"3\" spans=\"1:5\"><c r=\"A3\" t=\"s\"><v>4</v></c><c r=\"B3\" s=\"1\"><v>46327</v></c><c r=\"C3\" t=\"s\"><v>5</v></c><c r=\"D3\" s=\"1\"/><c r=\"E3\" t=\"s\"><v>6</v></c></row>"
           + "<row r=\"4\"><c r=\"A4\" t=\"s\"><v>4</v></c><c r=\"B4\" s=\"2\"><f>B3+1</f><v>46328</v></c><c r=\"C4\" t=\"str\"><f>C3</f><v>\(Codes.nanshan)</v></c></row>"
           + "</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"
       ),
@@ -370,7 +372,7 @@ struct XLSXTests {
       ),
     ]
     let file = sandbox.folder.appendingPathComponent("服务.xlsx")
-    try XLSXWriter.zip(parts).write(to: file)
+    try WorkbookArchive.zip(parts).write(to: file)
     try sandbox.ok("import", "services", file.path)
     let exported = try sandbox.ok("export", "services", "--format", "json")
     #expect(exported.contains("\"date\": \"2026-11-01\""))
@@ -394,11 +396,28 @@ struct XLSXTests {
     writer.addSheet(key: "a", name: "one", header: ["uscc", "name", "region"])
     writer.addSheet(key: "b", name: "two", header: ["uscc", "name", "region"])
     let two = sandbox.folder.appendingPathComponent("two.xlsx")
-    try writer.data().write(to: two)
+    try WorkbookArchive.zip(writer.parts()).write(to: two)
     let refused = try sandbox.run("import", "enterprises", two.path)
     #expect(refused.status == 1)
     #expect(refused.stderr.contains("one, two"))
     #expect(try sandbox.snapshot() == before)
+  }
+
+  @Test(
+    "a workbook is not written to a terminal, but goes down a pipe",
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  func notToATerminal() throws {
+    let sandbox = try Sandbox()
+    let binary = try Sandbox.binary().path
+    let onTerminal = try Sandbox.execute(
+      URL(fileURLWithPath: "/usr/bin/script"),
+      arguments: ["-qec", "'\(binary)' export enterprises --format xlsx", "/dev/null"],
+      environment: sandbox.environment, in: sandbox.folder)
+    #expect(onTerminal.status == 1)
+    #expect(onTerminal.stdout.contains("error: an .xlsx workbook is not for the terminal"))
+    let piped = try sandbox.run("export", "enterprises", "--format", "xlsx")
+    #expect(piped.status == 0)
+    #expect(piped.stdout.hasPrefix("PK"))
   }
 
   // MARK: LibreOffice

@@ -154,7 +154,7 @@ struct ExportWriter {
     case .json: try sink.write(count == 0 ? "]\n" : "\n]\n")
     case .xlsx:
       if count == 0 { workbook.addSheet(key: "", name: sheetName, header: cells.header(columns)) }
-      try sink.write(bytes: Array(try workbook.data()))
+      try sink.write(bytes: Array(try WorkbookArchive.zip(workbook.parts())))
     }
   }
 }
@@ -183,6 +183,10 @@ enum ExportRunner {
   ) throws {
     let format = try options.resolvedFormat(json: context.json)
     let path = options.output.map(GlobalOptions.expand)
+    // A workbook is binary: on a terminal it would only scramble the screen.
+    if format == .xlsx, path == nil, context.terminal.isInteractive {
+      throw Refusal("xlsx.error.terminal")
+    }
     let sink = try ExportSink(path: path, database: context.store.path)
     var writer = ExportWriter(
       sink: sink, format: format, excel: options.excel, columns: columns,

@@ -80,14 +80,16 @@ enum ImportRunner {
         throw Refusal("error.io", ["path": path, "message": String(cString: strerror(errno))])
       }
       self.size = data.count
-      let filled = try XLSXReader(data: data).sheets.filter { sheet in
+      let filled = try WorkbookArchive.read(data).sheets.filter { sheet in
         sheet.rows.contains { !$0.cells.allSatisfy(ImportRecord.isBlank) }
       }
       if filled.count > 1 {
         throw Refusal(
           "xlsx.error.several-sheets", ["sheets": filled.map(\.name).joined(separator: ", ")])
       }
-      sheetRows = (filled.first?.rows ?? []).reversed().map {
+      // Rows of empty cells above the header are skipped, as empty lines are in CSV.
+      let rows = (filled.first?.rows ?? []).drop { $0.cells.allSatisfy(ImportRecord.isBlank) }
+      sheetRows = rows.reversed().map {
         .record(line: $0.number, fields: $0.cells)
       }
       let first = try nextItem()

@@ -1,6 +1,5 @@
 import Foundation
 import ReliefDomain
-import ZIPFoundation
 
 /// A cell of a spreadsheet as Relief writes it.
 package enum SpreadsheetCell: Equatable {
@@ -46,10 +45,11 @@ package enum ExcelDate {
   }
 }
 
-/// Writes an Office Open XML workbook (`.xlsx`): a sheet per list of rows, its cells typed
-/// (text as inline strings, numbers, dates with a date format), zipped with ZIPFoundation. The
-/// parts are the minimum Excel, WPS and LibreOffice open: `[Content_Types].xml`, `_rels/.rels`,
-/// `xl/workbook.xml`, `xl/_rels/workbook.xml.rels`, `xl/styles.xml` and `xl/worksheets/sheetN.xml`.
+/// Writes the parts of an Office Open XML workbook (`.xlsx`): a sheet per list of rows, its cells
+/// typed (text as inline strings, numbers, dates with a date format). The parts are the minimum
+/// Excel, WPS and LibreOffice open: `[Content_Types].xml`, `_rels/.rels`, `xl/workbook.xml`,
+/// `xl/_rels/workbook.xml.rels`, `xl/styles.xml` and `xl/worksheets/sheetN.xml`; the command
+/// line zips them (`WorkbookArchive`).
 package struct XLSXWriter {
   /// The most rows a sheet holds (Excel's limit, the header included).
   package static let maximumRows = 1_048_576
@@ -119,8 +119,8 @@ package struct XLSXWriter {
     sheets[index].xml += xml + "</row>"
   }
 
-  /// The workbook as the bytes of a zip archive.
-  package func data() throws -> Data {
+  /// The workbook's parts: each path in the archive with its XML text.
+  package func parts() -> [(String, String)] {
     let sheets = self.sheets.isEmpty ? [Sheet(name: "Sheet1", xml: "", rows: 0)] : self.sheets
     var parts: [(String, String)] = [
       ("[Content_Types].xml", contentTypes(sheets.count)),
@@ -138,25 +138,7 @@ package struct XLSXWriter {
             + "</worksheet>"
         ))
     }
-    return try Self.zip(parts)
-  }
-
-  /// Parts (path and XML text) zipped with deflate, as a workbook's bytes.
-  package static func zip(_ parts: [(String, String)]) throws -> Data {
-    let archive = try Archive(accessMode: .create)
-    // A fixed time, so that the same data gives the same file.
-    let stamp = Date(timeIntervalSince1970: 1_262_304_000)
-    for (path, text) in parts {
-      let bytes = Data(text.utf8)
-      try archive.addEntry(
-        with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: stamp,
-        compressionMethod: .deflate
-      ) { position, size in
-        bytes.subdata(in: Int(position)..<Int(position) + size)
-      }
-    }
-    guard let data = archive.data else { throw Refusal("xlsx.error.write") }
-    return data
+    return parts
   }
 
   /// `A`, `B`, ... `Z`, `AA`, ... for a column counted from 0.
@@ -281,24 +263,9 @@ package struct XLSXReader {
 
   package let sheets: [Sheet]
 
-  /// Reads a workbook; throws a `Refusal` for a file that is not one.
-  package init(data: Data) throws {
-    let archive: Archive
-    do {
-      archive = try Archive(data: data, accessMode: .read)
-    } catch {
-      throw Refusal("xlsx.error.not-xlsx")
-    }
-    func part(_ path: String) throws -> [UInt8]? {
-      guard let entry = archive[path] else { return nil }
-      var bytes: [UInt8] = []
-      do {
-        _ = try archive.extract(entry) { bytes.append(contentsOf: $0) }
-      } catch {
-        throw Refusal("xlsx.error.not-xlsx")
-      }
-      return bytes
-    }
+  /// Reads a workbook from its parts: `part` gives the bytes of a path in the archive, nil when
+  /// it has none; throws a `Refusal` for a file that is not a workbook.
+  package init(part: (String) throws -> [UInt8]?) throws {
     guard let workbook = try part("xl/workbook.xml") else { throw Refusal("xlsx.error.not-xlsx") }
     let listed = try Self.sheetList(workbook)
     let targets = try part("xl/_rels/workbook.xml.rels").map(Self.relationships) ?? [:]
@@ -485,6 +452,7 @@ package struct XLSXReader {
   private static func cellText(
     type: String, value: String, inline: String, shared: [String], isDate: Bool, date1904: Bool
   ) throws -> String {
+    if type != "inlineStr", value.allSatisfy(\.isWhitespace) { return "" }
     switch type {
     case "s":
       guard let index = Int(value.trimmingCharacters(in: .whitespaces)),

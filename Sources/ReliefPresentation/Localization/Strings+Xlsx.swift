@@ -10,6 +10,8 @@ extension Strings {
     "xlsx.error.too-many-rows":
       "a sheet holds at most {limit} records; export as CSV or JSON, or choose fewer (--kind)",
     "xlsx.error.write": "the workbook could not be assembled",
+    "xlsx.error.terminal":
+      "an .xlsx workbook is not for the terminal; write it to a file with --output FILE.xlsx",
     "xlsx.error.value-without-header":
       "column {column} has a value but no header; name the column in the header row, or empty it",
   ]
@@ -21,6 +23,7 @@ extension Strings {
     "xlsx.error.several-sheets": "工作簿有多个工作表含有记录（{sheets}）；请把记录放在一个工作表中，或将各工作表分别另存为文件",
     "xlsx.error.too-many-rows": "一个工作表最多容纳 {limit} 条记录；请导出为 CSV 或 JSON，或缩小范围（--kind）",
     "xlsx.error.write": "无法生成工作簿",
+    "xlsx.error.terminal": ".xlsx 工作簿不能输出到终端；请用 --output 文件名.xlsx 写入文件",
     "xlsx.error.value-without-header": "第 {column} 列有值但没有表头；请在表头行填写列名，或清空该列",
   ]
 }
