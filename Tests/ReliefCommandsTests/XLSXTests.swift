@@ -41,6 +41,15 @@ struct XLSXTests {
     #expect(rows[2].cells.count == 28)
     #expect(rows[2].cells[27] == "AB")
     #expect(XLSXWriter.columnName(27) == "AB")
+    // Sheets in a given order, whichever came first.
+    var ordered = XLSXWriter()
+    ordered.addSheet(key: "b", name: "B", header: ["b"])
+    ordered.addSheet(key: "a", name: "A", header: ["a"])
+    try ordered.addRow(key: "b", [.text("in b")])
+    ordered.orderSheets(["a", "b"])
+    let read = try WorkbookArchive.read(try WorkbookArchive.zip(ordered.parts())).sheets
+    #expect(read.map(\.name) == ["A", "B"])
+    #expect(read[1].rows.last?.cells == ["in b"])
     #expect(XLSXReader.columnIndex("AB12") == 27)
   }
 

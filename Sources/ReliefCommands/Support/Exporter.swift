@@ -154,6 +154,8 @@ struct ExportWriter {
     case .json: try sink.write(count == 0 ? "]\n" : "\n]\n")
     case .xlsx:
       if count == 0 { workbook.addSheet(key: "", name: sheetName, header: cells.header(columns)) }
+      // A sheet per kind in the kinds' order, whichever kind came first.
+      workbook.orderSheets(CaseKind.allCases.map(\.rawValue))
       try sink.write(bytes: Array(try WorkbookArchive.zip(workbook.parts())))
     }
   }

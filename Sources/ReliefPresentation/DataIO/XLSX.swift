@@ -87,6 +87,17 @@ package struct XLSXWriter {
     try? addRow(key: key, header.map { .text($0) })
   }
 
+  /// Puts the sheets of these keys in this order, after any other sheet.
+  package mutating func orderSheets(_ order: [String]) {
+    let keyOf = Dictionary(uniqueKeysWithValues: keys.map { ($1, $0) })
+    let rank = { (index: Int) in order.firstIndex(of: keyOf[index] ?? "") ?? -1 }
+    let sorted = sheets.indices.sorted { (rank($0), $0) < (rank($1), $1) }
+    sheets = sorted.map { sheets[$0] }
+    for (position, index) in sorted.enumerated() {
+      if let key = keyOf[index] { keys[key] = position }
+    }
+  }
+
   /// Adds a row to the sheet started under `key`; throws past Excel's row limit.
   package mutating func addRow(key: String, _ cells: [SpreadsheetCell]) throws {
     guard let index = keys[key] else { return }
