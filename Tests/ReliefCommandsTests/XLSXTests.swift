@@ -53,6 +53,26 @@ struct XLSXTests {
     #expect(XLSXReader.columnIndex("AB12") == 27)
   }
 
+  @Test("a minimal workbook: ISO date cells, prefixed names, no relationships or styles")
+  func minimalWorkbook() throws {
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    let data = try WorkbookArchive.zip([
+      (
+        "xl/workbook.xml",
+        "<x:workbook xmlns:x=\"\(main)\"><x:sheets><x:sheet name=\"S\" sheetId=\"1\"/></x:sheets></x:workbook>"
+      ),
+      (
+        "xl/worksheets/sheet1.xml",
+        "<x:worksheet xmlns:x=\"\(main)\"><x:sheetData><x:row><x:c t=\"d\"><x:v>2026-11-01T00:00:00</x:v></x:c>"
+          + "<x:c t=\"d\"><x:v>2026-11-01T09:30:00</x:v></x:c><x:c t=\"inlineStr\"><x:is><x:t>a&#x4E2D;&amp;<![CDATA[<b>]]></x:t></x:is></x:c>"
+          + "</x:row></x:sheetData></x:worksheet>"
+      ),
+    ])
+    let sheets = try WorkbookArchive.read(data).sheets
+    #expect(sheets.map(\.name) == ["S"])
+    #expect(sheets.first?.rows.first?.cells == ["2026-11-01", "2026-11-01T09:30:00", "a中&<b>"])
+  }
+
   @Test("date formats are told from number formats, and serials are Excel's days")
   func dates() {
     #expect(ExcelDate.serial(LocalDate(year: 2026, month: 11, day: 1)!) == 46327)
@@ -443,23 +463,57 @@ struct XLSXTests {
   }()
 
   @Test(
+    "a workbook LibreOffice saved (shared strings, its own styles) imports as ours did",
+    .enabled(if: libreOffice != nil, "LibreOffice is not installed"))
+  func libreOfficeSavedImports() throws {
+    let source = try Self.filled()
+    for noun in ["enterprises", "services"] {
+      let ours = source.folder.appendingPathComponent("ours/\(noun).xlsx")
+      try FileManager.default.createDirectory(
+        at: ours.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try source.ok("export", noun, "--output", ours.path)
+      let saved = source.folder.appendingPathComponent("saved")
+      try Self.convert(ours, to: "xlsx:Calc MS Excel 2007 XML", into: saved, profile: source.folder)
+      let workbook = saved.appendingPathComponent("\(noun).xlsx")
+      let parts = try Self.part("xl/sharedStrings.xml", of: workbook)
+      #expect(parts.contains("<si>"), "LibreOffice wrote shared strings")
+      let target = try Sandbox()
+      if noun == "services" {
+        try target.ok(
+          "import", "enterprises", saved.appendingPathComponent("enterprises.xlsx").path)
+      }
+      try target.ok("import", noun, workbook.path)
+      #expect(
+        try target.ok("export", noun, "--format", "json")
+          == (try source.ok("export", noun, "--format", "json")), "\(noun)")
+    }
+  }
+
+  /// Converts a file with LibreOffice headless into a folder.
+  private static func convert(_ file: URL, to filter: String, into folder: URL, profile: URL) throws
+  {
+    let convert = Process()
+    convert.executableURL = URL(fileURLWithPath: Self.libreOffice!)
+    convert.arguments = [
+      "-env:UserInstallation=file://\(profile.path)/lo-profile", "--headless",
+      "--convert-to", filter, "--outdir", folder.path, file.path,
+    ]
+    convert.standardOutput = FileHandle.nullDevice
+    convert.standardError = FileHandle.nullDevice
+    try convert.run()
+    convert.waitUntilExit()
+  }
+
+  @Test(
     "LibreOffice opens our workbook: the code intact, 00123 with its zeros, money with two decimals, a date as a date",
     .enabled(if: libreOffice != nil, "LibreOffice is not installed"))
   func libreOfficeReadsIt() throws {
     let source = try Self.filled()
     let file = source.folder.appendingPathComponent("cases.xlsx")
     try source.ok("export", "cases", "--kind", "arrears", "--output", file.path)
-    let convert = Process()
-    convert.executableURL = URL(fileURLWithPath: Self.libreOffice!)
-    convert.arguments = [
-      "-env:UserInstallation=file://\(source.folder.path)/lo-profile", "--headless",
-      "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true",
-      "--outdir", source.folder.path, file.path,
-    ]
-    convert.standardOutput = FileHandle.nullDevice
-    convert.standardError = FileHandle.nullDevice
-    try convert.run()
-    convert.waitUntilExit()
+    try Self.convert(
+      file, to: "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true",
+      into: source.folder, profile: source.folder)
     let csv = try String(
       contentsOf: source.folder.appendingPathComponent("cases.csv"), encoding: .utf8)
     var reader = CSVReader(bytes: Array(csv.utf8))

@@ -471,7 +471,14 @@ package struct XLSXReader {
       else { throw Refusal("xlsx.error.not-xlsx") }
       return shared[index]
     case "inlineStr": return unescape(inline)
-    case "str", "e", "d": return unescape(value)
+    case "str", "e": return unescape(value)
+    case "d":
+      // An ISO 8601 date cell (LibreOffice may write them): a day at midnight is the day.
+      let text = value.trimmingCharacters(in: .whitespaces)
+      for midnight in ["T00:00:00", "T00:00:00Z", "T00:00:00.000"] where text.hasSuffix(midnight) {
+        return String(text.dropLast(midnight.count))
+      }
+      return text
     case "b": return value.trimmingCharacters(in: .whitespaces) == "1" ? "true" : "false"
     default:
       let trimmed = value.trimmingCharacters(in: .whitespaces)
