@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // Values, cases, workflows, calendars, clocks, interest: no SQLite, no I/O.
@@ -60,6 +61,8 @@ let package = Package(
         "ReliefStoreAPI",
         "ReliefStores",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        // `.xlsx` workbooks are zip archives.
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
     .executableTarget(name: "relief", dependencies: ["ReliefCommands"]),

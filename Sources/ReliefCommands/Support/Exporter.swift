@@ -6,7 +6,8 @@ import ReliefStoreAPI
 
 /// What every export takes.
 struct ExportOptions: ParsableArguments {
-  @Option(help: "csv or json (default: from --output's extension, else csv; json with --json).")
+  @Option(
+    help: "csv, json or xlsx (default: from --output's extension, else csv; json with --json).")
   var format: DataFormat?
 
   @Option(help: "Write to this file (readable by its owner only) instead of standard output.")
@@ -75,19 +76,37 @@ final class ExportSink {
   }
 }
 
-/// Writes records as CSV (the given columns, values flattened) or as a JSON array.
+/// The sheet of a spreadsheet export a record goes to: its key, its name and its columns.
+typealias SheetChoice = (key: String, name: String, columns: [String])
+
+/// Writes records as CSV (the given columns, values flattened), as a JSON array, or as an
+/// `.xlsx` workbook (typed cells; a sheet per kind where `sheet` chooses one).
 struct ExportWriter {
   let sink: ExportSink
   let format: DataFormat
   let excel: Bool
   let columns: [String]
+  /// Headers and values: JSON keys and identifiers, or with `--lang zh` Chinese labels.
+  let cells: ExportCells
+  /// The sheet of each record; nil for one sheet of `columns`.
+  let sheet: (([String: JSONValue]) -> SheetChoice)?
+  /// The name of the one sheet (or of the empty workbook's sheet).
+  let sheetName: String
+  private var workbook = XLSXWriter()
+  private var sheetColumns: [String: [String]] = [:]
   private(set) var count = 0
 
-  init(sink: ExportSink, format: DataFormat, excel: Bool, columns: [String]) {
+  init(
+    sink: ExportSink, format: DataFormat, excel: Bool, columns: [String], cells: ExportCells,
+    sheetName: String, sheet: (([String: JSONValue]) -> SheetChoice)? = nil
+  ) {
     self.sink = sink
     self.format = format
     self.excel = excel
     self.columns = columns
+    self.cells = cells
+    self.sheetName = sheetName
+    self.sheet = sheet
   }
 
   private var csv: CSVWriter { CSVWriter(lineEnd: excel ? "\r\n" : "\n") }
@@ -97,57 +116,47 @@ struct ExportWriter {
     switch format {
     case .csv:
       if excel { try sink.write(bytes: [0xEF, 0xBB, 0xBF]) }
-      try sink.write(csv.line(columns))
+      try sink.write(csv.line(cells.header(columns)))
     case .json:
       try sink.write("[")
+    case .xlsx:
+      break
     }
   }
 
-  /// One record: a JSON object (a case's `details` are spread into CSV columns).
+  /// One record: a JSON object (a case's `details` are spread into CSV columns and cells).
   mutating func record(_ value: JSONValue) throws {
     switch format {
     case .csv:
-      let values = Self.flattened(value)
-      let cells = columns.map { Self.cell(values[$0]) }
-      try sink.write(csv.line(excel ? cells.map(ExcelText.safe) : cells))
+      let values = ExportCells.flattened(value)
+      let row = columns.map { cells.text($0, in: values) }
+      try sink.write(csv.line(excel ? row.map(ExcelText.safe) : row))
     case .json:
       try sink.write(count == 0 ? "\n  " : ",\n  ")
       try sink.write(value.render(pretty: true).replacingOccurrences(of: "\n", with: "\n  "))
+    case .xlsx:
+      let values = ExportCells.flattened(value)
+      let choice: SheetChoice = sheet?(values) ?? ("", sheetName, columns)
+      if !workbook.hasSheet(choice.key) {
+        workbook.addSheet(key: choice.key, name: choice.name, header: cells.header(choice.columns))
+        sheetColumns[choice.key] = choice.columns
+      }
+      try workbook.addRow(
+        key: choice.key, (sheetColumns[choice.key] ?? columns).map { cells.cell($0, in: values) })
     }
     count += 1
   }
 
-  /// The end of the array.
-  func end() throws {
-    if format == .json { try sink.write(count == 0 ? "]\n" : "\n]\n") }
-  }
-
-  /// The members of an object, with those of a nested `details` object lifted beside them.
-  static func flattened(_ value: JSONValue) -> [String: JSONValue] {
-    guard case .object(let members) = value else { return [:] }
-    var result: [String: JSONValue] = [:]
-    for (key, member) in members {
-      if key == "details", case .object(let details) = member {
-        for (detailKey, detail) in details where result[detailKey] == nil {
-          result[detailKey] = detail
-        }
-      } else {
-        result[key] = member
-      }
-    }
-    return result
-  }
-
-  /// A value as CSV text: null empty, lists joined by `;`.
-  static func cell(_ value: JSONValue?) -> String {
-    switch value {
-    case nil, .null?: return ""
-    case .bool(let flag)?: return flag ? "true" : "false"
-    case .int(let number)?: return String(number)
-    case .double(let number)?: return String(number)
-    case .string(let text)?: return text
-    case .array(let elements)?: return elements.map { cell($0) }.joined(separator: ";")
-    case .object?: return value!.render(pretty: false)
+  /// The end of the array, or the workbook.
+  mutating func end() throws {
+    switch format {
+    case .csv: break
+    case .json: try sink.write(count == 0 ? "]\n" : "\n]\n")
+    case .xlsx:
+      if count == 0 { workbook.addSheet(key: "", name: sheetName, header: cells.header(columns)) }
+      // A sheet per kind in the kinds' order, whichever kind came first.
+      workbook.orderSheets(CaseKind.allCases.map(\.rawValue))
+      try sink.write(bytes: Array(try WorkbookArchive.zip(workbook.parts())))
     }
   }
 }
@@ -155,15 +164,36 @@ struct ExportWriter {
 /// Runs an export: opens the output, writes every record inside one read transaction, and says
 /// what it wrote when the output is a file.
 enum ExportRunner {
+  /// A spreadsheet sheet per kind of case, named by the kind, with the kind's columns.
+  static func sheetPerKind(
+    _ context: CommandContext, columns: @escaping (CaseKind) -> [String]
+  ) -> ([String: JSONValue]) -> SheetChoice {
+    let t = context.t
+    return { row in
+      guard case .string(let raw)? = row["kind"], let kind = CaseKind(rawValue: raw) else {
+        return ("", "cases", Columns.caseExport(kind: nil))
+      }
+      return (raw, t.language == .zh ? t.kind(kind) : raw, columns(kind))
+    }
+  }
+
   static func run(
     noun: String, columns: [String], total: (any ReliefSession) throws -> Int,
     options: ExportOptions, context: CommandContext,
+    sheet: (([String: JSONValue]) -> SheetChoice)? = nil,
     records: (any ReliefSession, _ emit: (JSONValue) throws -> Void) throws -> Void
   ) throws {
     let format = try options.resolvedFormat(json: context.json)
     let path = options.output.map(GlobalOptions.expand)
+    // A workbook is binary: on a terminal it would only scramble the screen.
+    if format == .xlsx, path == nil, context.terminal.isInteractive {
+      throw Refusal("xlsx.error.terminal")
+    }
     let sink = try ExportSink(path: path, database: context.store.path)
-    var writer = ExportWriter(sink: sink, format: format, excel: options.excel, columns: columns)
+    var writer = ExportWriter(
+      sink: sink, format: format, excel: options.excel, columns: columns,
+      cells: ExportCells(t: context.t),
+      sheetName: context.t.language == .zh ? context.t("import.noun.\(noun)") : noun, sheet: sheet)
     do {
       try context.store.read { session in
         let progress = Progress(label: context.t("import.noun.\(noun)"), total: try total(session))

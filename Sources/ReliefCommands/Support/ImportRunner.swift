@@ -6,7 +6,7 @@ import ReliefStoreAPI
 
 /// The formats data comes in and goes out as.
 enum DataFormat: String, CaseIterable, ExpressibleByArgument {
-  case csv, json
+  case csv, json, xlsx
 
   /// The format a file name's extension names, if any.
   init?(fileName: String) {
@@ -15,6 +15,8 @@ enum DataFormat: String, CaseIterable, ExpressibleByArgument {
       self = .csv
     } else if name.hasSuffix(".json") {
       self = .json
+    } else if name.hasSuffix(".xlsx") {
+      self = .xlsx
     } else {
       return nil
     }
@@ -23,10 +25,10 @@ enum DataFormat: String, CaseIterable, ExpressibleByArgument {
 
 /// What every import takes.
 struct ImportOptions: ParsableArguments {
-  @Argument(help: "The file to import: .csv or .json.")
+  @Argument(help: "The file to import: .csv, .json or .xlsx.")
   var file: String
 
-  @Option(help: "csv or json (default: from the file's extension).")
+  @Option(help: "csv, json or xlsx (default: from the file's extension).")
   var format: DataFormat?
 
   @Option(help: "utf-8 or gb18030 (default: detected; UTF-8 with or without BOM, else GB18030).")
@@ -48,15 +50,19 @@ struct ImportRefusal: Error {
 enum ImportRunner {
   /// The records of a file, read piece by piece: CSV, or JSON a record at a time.
   private final class Source {
-    private let file: ImportFile
+    private let file: ImportFile?
     private var reader: CSVReader?
     private var header: ImportRecord.Header?
     private var json: JSONRecords?
+    /// The rows of a workbook's sheet still to read, last first.
+    private var sheetRows: [CSVReader.Item] = []
+    private let size: Int
 
     init(file: ImportFile, format: DataFormat, columns: ColumnSet) throws {
       self.file = file
+      self.size = file.size
       switch format {
-      case .csv:
+      case .csv, .xlsx:
         reader = CSVReader(bytes: [], isComplete: false)
         header = try ImportRunner.header(from: try nextItem(), columns: columns)
       case .json:
@@ -64,11 +70,49 @@ enum ImportRunner {
       }
     }
 
-    /// The next CSV item, reading more of the file when the text so far runs out.
+    /// The records of the one sheet of an `.xlsx` workbook that holds any.
+    init(workbook path: String, columns: ColumnSet) throws {
+      self.file = nil
+      let data: Data
+      do {
+        data = try Data(contentsOf: URL(fileURLWithPath: path))
+      } catch {
+        throw Refusal("error.io", ["path": path, "message": String(cString: strerror(errno))])
+      }
+      self.size = data.count
+      let filled = try WorkbookArchive.read(data).sheets.filter { sheet in
+        sheet.rows.contains { !$0.cells.allSatisfy(ImportRecord.isBlank) }
+      }
+      if filled.count > 1 {
+        throw Refusal(
+          "xlsx.error.several-sheets", ["sheets": filled.map(\.name).joined(separator: ", ")])
+      }
+      // Rows of empty cells above the header are skipped, as empty lines are in CSV.
+      let rows = (filled.first?.rows ?? []).drop { $0.cells.allSatisfy(ImportRecord.isBlank) }
+      sheetRows = rows.reversed().map {
+        .record(line: $0.number, fields: $0.cells)
+      }
+      let first = try nextItem()
+      header = try ImportRunner.header(from: first, columns: columns, restoresExcelText: false)
+      // Cells left empty at the end of a row are not written: a row is as wide as its header.
+      let width = header?.names.count ?? 0
+      sheetRows = sheetRows.map { item in
+        guard case .record(let line, var fields) = item else { return item }
+        while fields.count > width, fields.last.map(ImportRecord.isBlank) == true {
+          fields.removeLast()
+        }
+        while fields.count < width { fields.append("") }
+        return .record(line: line, fields: fields)
+      }
+    }
+
+    /// The next CSV item (or row of a sheet), reading more of the file when the text so far
+    /// runs out.
     private func nextItem() throws -> CSVReader.Item? {
+      if file == nil { return sheetRows.popLast() }
       while true {
         if let item = reader?.next() { return item }
-        guard let current = reader, !current.isComplete else { return nil }
+        guard let current = reader, !current.isComplete, let file else { return nil }
         let piece = try file.next()
         reader?.append(piece?.bytes ?? [], isComplete: piece?.isLast ?? true)
       }
@@ -103,6 +147,14 @@ enum ImportRunner {
                 "import.csv.field-count",
                 ["found": String(fields.count), "expected": String(header.names.count)])))
         }
+        if let column = header.names.indices.first(where: {
+          header.names[$0].isEmpty && !ImportRecord.isBlank(fields[$0])
+        }) {
+          return .failure(
+            ImportRefusalLine(
+              line: line,
+              error: Refusal("xlsx.error.value-without-header", ["column": String(column + 1)])))
+        }
         return .success(ImportRecord(line: line, header: header, fields: fields))
       case .malformed(let line, let problem):
         return .failure(
@@ -118,7 +170,7 @@ enum ImportRunner {
 
     /// How far reading has got, and out of how much.
     var position: (done: Int, total: Int) {
-      (reader?.bytesRead ?? json?.bytesRead ?? 0, file.size)
+      (file == nil ? 0 : reader?.bytesRead ?? json?.bytesRead ?? 0, size)
     }
   }
 
@@ -138,9 +190,17 @@ enum ImportRunner {
     guard let format = options.format ?? DataFormat(fileName: path) else {
       throw Refusal("import.error.format", ["path": path])
     }
-    let file = try ImportFile(path: path, encoding: options.encoding)
-    let encoding = file.encoding
-    let source = try Source(file: file, format: format, columns: importer.columns(for: nil))
+    let source: Source
+    let encoding: ImportEncoding
+    if format == .xlsx {
+      // A workbook's text is UTF-8 XML, whatever `--encoding` says.
+      encoding = .utf8
+      source = try Source(workbook: path, columns: importer.columns(for: nil))
+    } else {
+      let file = try ImportFile(path: path, encoding: options.encoding)
+      encoding = file.encoding
+      source = try Source(file: file, format: format, columns: importer.columns(for: nil))
+    }
     let body = { (session: any ReliefSession) throws -> Int in
       try session.enlargeCache()
       return try session.deferringSearchIndex {
@@ -216,15 +276,21 @@ enum ImportRunner {
   }
 
   /// The header of a CSV file: every cell must name a column, every required column be there.
-  fileprivate static func header(from first: CSVReader.Item?, columns: ColumnSet) throws
-    -> ImportRecord.Header
-  {
+  fileprivate static func header(
+    from first: CSVReader.Item?, columns: ColumnSet, restoresExcelText: Bool = true
+  ) throws -> ImportRecord.Header {
     guard let first else { throw Refusal("import.error.empty") }
     guard case .record(_, let cells) = first else { throw Refusal("import.error.header-malformed") }
     var names: [String] = []
     var unknown: [String] = []
     var refused: [String] = []
     for cell in cells {
+      // A column without a header (a spreadsheet's empty column) is skipped; a value under it
+      // is refused with its record.
+      if ImportRecord.isBlank(cell) {
+        names.append("")
+        continue
+      }
       guard let name = columns.canonical(cell) else {
         unknown.append(cell.trimmingCharacters(in: .whitespaces))
         names.append(cell)
@@ -234,7 +300,7 @@ enum ImportRunner {
       if columns.refused.contains(name) { refused.append(name) }
       names.append(name)
     }
-    if unknown.count == cells.count {
+    if unknown.count == cells.count || names.allSatisfy(\.isEmpty) {
       throw Refusal(
         "import.error.no-header",
         [
@@ -257,7 +323,7 @@ enum ImportRunner {
     if !missing.isEmpty {
       throw Refusal("import.error.missing-columns", ["columns": missing.joined(separator: ", ")])
     }
-    return ImportRecord.Header(names)
+    return ImportRecord.Header(names, restoresExcelText: restoresExcelText)
   }
 
   /// A record's keys must be columns of the set (CSV headers were checked once), and its

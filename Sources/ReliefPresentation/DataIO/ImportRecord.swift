@@ -19,10 +19,14 @@ package struct ImportRecord {
   package final class Header {
     package let names: [String]
     package let index: [String: Int]
+    /// True for `--excel` CSV, whose cells may carry what `ExcelText.safe` added; false for a
+    /// workbook, whose text cells are the text.
+    package let restoresExcelText: Bool
 
-    package init(_ names: [String]) {
+    package init(_ names: [String], restoresExcelText: Bool = true) {
       self.names = names
       self.index = Dictionary(names.enumerated().map { ($1, $0) }) { first, _ in first }
+      self.restoresExcelText = restoresExcelText
     }
   }
 
@@ -81,7 +85,7 @@ package struct ImportRecord {
   private static func field(_ key: String, _ header: Header, _ fields: [String]) -> String? {
     guard let index = header.index[key], index < fields.count, !isBlank(fields[index])
     else { return nil }
-    return ExcelText.restore(fields[index])
+    return header.restoresExcelText ? ExcelText.restore(fields[index]) : fields[index]
   }
 
   /// The record with the members of a nested object (a case's `details`) lifted to the top, so
@@ -155,6 +159,8 @@ package struct ImportRecord {
     switch text {
     case "true", "1", "yes": return true
     case "false", "0", "no": return false
+    case _ where text == Strings.chinese["xlsx.true"]: return true
+    case _ where text == Strings.chinese["xlsx.false"]: return false
     default:
       throw ColumnError(
         column: key, underlying: Refusal("import.error.not-bool", ["value": Self.written(value)]))
@@ -172,7 +178,7 @@ package struct ImportRecord {
   where T.RawValue == String {
     guard let text = try text(key) else { return nil }
     let trimmed = text.trimmedOfSpaces
-    guard let value = T(rawValue: trimmed) else {
+    guard let value = T(rawValue: trimmed) ?? Self.labelled(trimmed, key, type) else {
       throw ColumnError(
         column: key,
         underlying: Refusal(
@@ -182,10 +188,21 @@ package struct ImportRecord {
     return value
   }
 
-  /// A day, `YYYY-MM-DD`.
+  /// The value of an enumeration whose label (in Chinese or English) a `--lang zh` export, or
+  /// an officer, wrote instead of its identifier: `政府机关` for `government`.
+  private static func labelled<T: RawRepresentable & CaseIterable>(
+    _ text: String, _ key: String, _ type: T.Type
+  ) -> T? where T.RawValue == String {
+    guard case .enumeration(let group) = Columns.definition(key).type else { return nil }
+    return T.allCases.first { value in
+      Language.allCases.contains { Localizer(language: $0).value(group, value.rawValue) == text }
+    }
+  }
+
+  /// A day, `YYYY-MM-DD` (or as a spreadsheet writes it: `2026/11/1`, `2026年11月1日`).
   package func date(_ key: String) throws -> LocalDate? {
     guard let text = try text(key) else { return nil }
-    guard let date = LocalDate(text.trimmedOfSpaces) else {
+    guard let date = LocalDate(SpreadsheetDates.normalized(text)) else {
       throw ColumnError(column: key, underlying: Refusal("import.error.not-date", ["value": text]))
     }
     return date
@@ -194,7 +211,7 @@ package struct ImportRecord {
   /// A time: a day, or a timestamp with or without offset.
   package func time(_ key: String) throws -> TimeInput? {
     guard let text = try text(key) else { return nil }
-    guard let input = TimeInput(text) else {
+    guard let input = TimeInput(SpreadsheetDates.normalized(text)) else {
       throw ColumnError(column: key, underlying: Refusal("import.error.not-time", ["value": text]))
     }
     return input

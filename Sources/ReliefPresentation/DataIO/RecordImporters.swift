@@ -139,17 +139,8 @@ package struct ServiceImporter: RecordImporter {
 
   package mutating func importRecord(_ record: ImportRecord, into session: any ReliefSession) throws
   {
-    let typeName = try record.required("type").trimmedOfSpaces
-    guard let type = ServiceType(rawValue: typeName) else {
-      throw ColumnError(
-        column: "type",
-        underlying: Refusal(
-          "import.error.not-one-of",
-          [
-            "value": typeName,
-            "values": ServiceType.allCases.map(\.rawValue).joined(separator: ", "),
-          ]))
-    }
+    // Required columns are known to be filled (`ImportRunner` checks them first).
+    let type = try record.value("type", ServiceType.self)!
     let enterprises = try record.list("enterprises").map { code in
       do {
         return try Parse.uscc(code, allowBadChecksum: true)

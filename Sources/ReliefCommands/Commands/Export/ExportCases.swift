@@ -24,7 +24,8 @@ extension Relief.ExportGroup {
       let withHistory = try options.resolvedFormat(json: context.json) == .json
       try ExportRunner.run(
         noun: "cases", columns: Columns.caseExport(kind: kind?.rawValue),
-        total: { try $0.counts().cases }, options: options, context: context
+        total: { try $0.counts().cases }, options: options, context: context,
+        sheet: ExportRunner.sheetPerKind(context) { Columns.caseExport(kind: $0.rawValue) }
       ) { session, emit in
         try session.forEachCase(kind: kind) { record, history in
           try emit(rendering.json(record, history: withHistory ? history : nil))

@@ -22,7 +22,8 @@ extension Relief.ExportGroup {
       let rendering = CaseRendering(context)
       try ExportRunner.run(
         noun: "events", columns: Columns.eventExport, total: { try $0.counts().events },
-        options: options, context: context
+        options: options, context: context,
+        sheet: ExportRunner.sheetPerKind(context) { _ in Columns.eventExport }
       ) { session, emit in
         try session.forEachCase(kind: kind) { record, history in
           let id = record.reliefCase.id
