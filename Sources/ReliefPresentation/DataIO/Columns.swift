@@ -200,6 +200,7 @@ extension Columns {
       ("enterpriseName", "企业名称", .text), ("title", "案件标题", .text),
       ("assignee", "经办人", .text), ("openedAt", "登记时间", .time), ("closedAt", "办结时间", .time),
       ("dueDate", "办理期限", .date), ("alert", "预警", .enumeration(group: "alert")),
+      ("reReviewDue", "待复审", .boolean),
       ("supervisionLevel", "督办级别", .text), ("nextEvents", "可办理事项", .event),
       ("officer", "记录人", .text), ("interest", "逾期利息", .text), ("warnings", "提示", .text),
       ("history", "办理记录", .text), ("details", "详情", .text),
