@@ -111,7 +111,7 @@ extension StoreSession {
   public func standing(of uscc: USCC, today: LocalDate) throws -> EnterpriseStanding? {
     guard
       let row = try Row.fetchOne(
-        db.cachedStatement(sql: "SELECT id, region FROM enterprises WHERE uscc = ?"),
+        db.cachedStatement(sql: "SELECT id, region, size FROM enterprises WHERE uscc = ?"),
         arguments: [uscc.rawValue])
     else { return nil }
     let id: Int64 = row["id"]
@@ -138,9 +138,19 @@ extension StoreSession {
           WHERE enterprise_id = ? AND +kind = \(CaseKind.whitelist.sql) AND +closed_at IS NULL LIMIT 1
           """), arguments: [id]
     ).map { CaseID(kind: .whitelist, year: $0["year"], number: $0["number"]) }
+    // The latest end of a revocation's ban; the opening guard compares it with the day.
+    let banUntil = try String.fetchOne(
+      db.cachedStatement(
+        sql: """
+          SELECT max(json_extract(details, '$.banUntil')) FROM cases
+          WHERE enterprise_id = ? AND +kind = \(CaseKind.cultivation.sql) AND +state = \(CaseState.revoked.sql)
+          """), arguments: [id]
+    ).flatMap { LocalDate($0) }
     return EnterpriseStanding(
       region: RegionCode(trusted: row["region"]), validTiers: tiers,
-      openWhitelistCase: openWhitelist)
+      openWhitelistCase: openWhitelist,
+      size: (row["size"] as String?).flatMap(EnterpriseSize.init(rawValue:)),
+      cultivationBanUntil: banUntil, day: today)
   }
 
   static let tierRank = """

@@ -120,7 +120,7 @@ package enum Columns {
   package static let eventExport = [
     "case", "kind", "seq", "event", "from", "to", "at", "recordedAt", "officer", "note", "reason",
     "department", "amount", "outcome", "days", "score", "region", "satisfaction", "fastTrack",
-    "assignee", "level", "validUntil", "enterprise", "title",
+    "assignee", "level", "validUntil", "banYears", "banUntil", "enterprise", "title",
   ]
 
   /// The columns of `relief export enterprises --format csv`.
