@@ -125,13 +125,17 @@ struct CultivationLifecycleEndToEndTests {
     try Self.refused(
       sandbox, ["case", "act", id, "revoke", "--reason", "数据造假", "--ban-years", "11"],
       on: "2027-03-10", containing: "0 to 10")
-    try Self.ok(sandbox, on: "2027-03-10", "case", "act", id, "revoke", "--reason", "数据造假", "--ban-years", "3")
+    try Self.ok(
+      sandbox, on: "2027-03-10", "case", "act", id, "revoke", "--reason", "数据造假", "--ban-years", "3"
+    )
     let details = try Self.details(sandbox, id, "2027-03-10")
     #expect(details["banUntil"] as? String == "2030-03-10")
     #expect(try Self.show(sandbox, id, "2027-03-10")["state"] as? String == "revoked")
     // A revoked recognition gives no tier, though validUntil has not passed.
     #expect(try Self.tier(sandbox, Codes.nanshan, "2027-03-10") == nil)
-    let open = ["case", "open", "cultivation", "--enterprise", Codes.nanshan, "--tier", "innovative"]
+    let open = [
+      "case", "open", "cultivation", "--enterprise", Codes.nanshan, "--tier", "innovative",
+    ]
     try Self.refused(sandbox, open, on: "2030-03-09", containing: "until 2030-03-10")
     let reopened = try sandbox.run(arguments: open, environment: Self.at("2030-03-10"))
     #expect(reopened.status == 0, "\(reopened.stderr)")
@@ -147,7 +151,9 @@ struct CultivationLifecycleEndToEndTests {
     #expect(try Self.show(sandbox, id, "2029-03-01")["state"] as? String == "revoked")
     #expect(try Self.details(sandbox, id, "2029-03-01")["banUntil"] as? String == nil)
     #expect(try Self.tier(sandbox, Codes.nanshan, "2029-03-01") == nil)
-    try Self.ok(sandbox, on: "2029-03-02", "case", "open", "cultivation", "--enterprise", Codes.nanshan, "--tier", "innovative")
+    try Self.ok(
+      sandbox, on: "2029-03-02", "case", "open", "cultivation", "--enterprise", Codes.nanshan,
+      "--tier", "innovative")
   }
 
   @Test("only SMEs: a large enterprise is refused at opening")
@@ -168,7 +174,8 @@ struct CultivationLifecycleEndToEndTests {
   func banRoundTrip() throws {
     let sandbox = try Sandbox.withFirm()
     let id = try Self.recognized(sandbox)
-    try Self.ok(sandbox, on: "2027-03-10", "case", "act", id, "revoke", "--reason", "偷漏税", "--ban-years", "3")
+    try Self.ok(
+      sandbox, on: "2027-03-10", "case", "act", id, "revoke", "--reason", "偷漏税", "--ban-years", "3")
     let file = sandbox.folder.appendingPathComponent("events.json").path
     try Self.ok(sandbox, on: "2027-03-10", "export", "events", "--format", "json", "--output", file)
     let exported = try String(contentsOfFile: file, encoding: .utf8)

@@ -83,7 +83,8 @@ struct CultivationAndTaxClockTests {
     #expect(failed.state == "revoked")
     #expect(failed.details.cultivation?.banUntil == nil)
     #expect(throws: DomainError.missingInput(event: "fail-review", field: .reason)) {
-      try recognized.applying(EventRequest("fail-review", officer: "t"), context: Fixtures.context())
+      try recognized.applying(
+        EventRequest("fail-review", officer: "t"), context: Fixtures.context())
     }
     #expect(throws: DomainError.banYearsOutOfRange(11)) {
       try recognized.applying(

@@ -119,7 +119,7 @@ public struct ClockSettings: Sendable, Equatable {
     for kind in CaseKind.allCases {
       for state in kind.workflow.states {
         for clock in state.clocks where seen.insert(clock.setting).inserted {
-        result.append((clock.setting, clock.defaultLength, clock))
+          result.append((clock.setting, clock.defaultLength, clock))
           if let limit = clock.limit, seen.insert(limit.setting).inserted {
             result.append((limit.setting, limit.defaultValue, clock))
           }

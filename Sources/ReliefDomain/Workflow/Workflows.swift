@@ -314,7 +314,7 @@ public enum Workflows {
         else { return nil }
         if let held = standing.tier, held >= below { return nil }
         return .priorTierMissing(tier: details.tier, required: below)
-      }
+      },
     ],
     transitions: [
       Transition(.apply, from: [.candidate], to: .applied),

@@ -156,7 +156,8 @@ package enum ErrorText {
     case .recognitionStillValid(let validUntil):
       return t("error.recognition-valid", ["date": validUntil.description])
     case .renewalWindowNotOpen(let opens, let validUntil):
-      return t("error.renewal-window", ["opens": opens.description, "date": validUntil.description])
+      return t(
+        "error.renewal-window", ["opens": opens.description, "date": validUntil.description])
     case .banYearsOutOfRange(let years):
       return t(
         "error.ban-years-range",

@@ -55,7 +55,8 @@ extension Relief.CaseGroup {
 
     @Option(
       parsing: .unconditional,
-      help: "Years a revocation bars a new cultivation case (revoke; default 0, 3 on serious grounds)."
+      help:
+        "Years a revocation bars a new cultivation case (revoke; default 0, 3 on serious grounds)."
     )
     var banYears: Int?
 
