@@ -116,17 +116,19 @@ extension StoreSession {
     else { return nil }
     let id: Int64 = row["id"]
     var tiers: [Tier: LocalDate] = [:]
+    // The enterprise's recognitions; which of them hold is the domain's rule.
     for tierRow in try Row.fetchAll(
       db.cachedStatement(
         sql: """
-          SELECT json_extract(details, '$.tier') AS tier,
+          SELECT state, json_extract(details, '$.tier') AS tier,
             json_extract(details, '$.validUntil') AS validUntil
-          FROM cases WHERE enterprise_id = ? AND +kind = \(CaseKind.cultivation.sql) AND +state = \(CaseState.recognized.sql)
-            AND json_extract(details, '$.validUntil') >= ?
-          """), arguments: [id, today.description])
+          FROM cases WHERE enterprise_id = ? AND +kind = \(CaseKind.cultivation.sql)
+          """), arguments: [id])
     {
-      if let tier = Tier(rawValue: tierRow["tier"] ?? ""),
-        let validUntil = LocalDate(tierRow["validUntil"] ?? "")
+      let validUntil = LocalDate(tierRow["validUntil"] ?? "")
+      if let tier = Tier(rawValue: tierRow["tier"] ?? ""), let validUntil,
+        Workflows.recognitionHolds(
+          state: CaseState(rawValue: tierRow["state"]), validUntil: validUntil, on: today)
       {
         tiers[tier] = max(tiers[tier] ?? validUntil, validUntil)
       }
@@ -153,6 +155,7 @@ extension StoreSession {
       cultivationBanUntil: banUntil, day: today)
   }
 
+  /// The tier of `e` on `:today`: `Workflows.recognitionHolds` in SQL, for lists and filters.
   static let tierRank = """
     SELECT max(CASE json_extract(c.details, '$.tier') WHEN \(Tier.innovative.sql) THEN 1
       WHEN \(Tier.specialized.sql) THEN 2 WHEN \(Tier.littleGiant.sql) THEN 3 END)

@@ -86,7 +86,10 @@ struct CultivationLifecycleEndToEndTests {
       "440305")
     let lapsed = try Self.recognized(sandbox)
     let renewedLate = try Self.recognized(sandbox, Codes.nanshan2)
-    // On validUntil itself the recognition still holds: nothing expires.
+    // On validUntil itself the recognition still holds: nothing expires. The day after, a
+    // lapsed recognition gives no tier even before it is expired.
+    #expect(try Self.tier(sandbox, Codes.nanshan, "2029-04-23") == "innovative")
+    #expect(try Self.tier(sandbox, Codes.nanshan, "2029-04-24") == nil)
     let onTheDay = try sandbox.run(
       arguments: ["sla", "check", "--json"], environment: Self.at("2029-04-23"))
     #expect((try onTheDay.object()["expired"] as? [Any])?.isEmpty == true)

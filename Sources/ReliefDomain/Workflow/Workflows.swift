@@ -420,6 +420,18 @@ public enum Workflows {
         inputs: [.required(.reason)]),
     ])
 
+  /// True when a cultivation case's recognition gives its enterprise the tier on `day`: the case
+  /// is `recognized` and its `validUntil` is not past. Revoked (`revoke`, `fail-review`) and
+  /// expired recognitions are terminal states and never count; a lapsed one not yet expired stops
+  /// counting the day after `validUntil`. The store reads an enterprise's standing through this;
+  /// its SQL for lists (`Enterprises.tierRank`) is a copy, held to it by the end-to-end tests.
+  public static func recognitionHolds(state: CaseState, validUntil: LocalDate?, on day: LocalDate)
+    -> Bool
+  {
+    guard state == .recognized, let validUntil else { return false }
+    return validUntil >= day
+  }
+
   /// The first day a recognition valid until `validUntil` may be renewed.
   public static func renewalOpens(validUntil: LocalDate) -> LocalDate {
     validUntil.adding(days: -renewalWindowDays)
