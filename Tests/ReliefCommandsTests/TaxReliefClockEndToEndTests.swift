@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// Tax relief through the built binary: `review --to` records the submission to the tax
@@ -63,6 +64,52 @@ struct TaxReliefClockEndToEndTests {
     #expect(refund["dueDate"] as? String == "2026-10-16")
     let deferral = try Self.show(sandbox, try #require(ids["tax-deferral"]))
     #expect(deferral["dueDate"] as? String == "2026-10-08")
+  }
+
+  @Test("a decision clock stored before the clocks by relief type is recounted as its type's")
+  func upgradedRunningClock() throws {
+    let sandbox = try Sandbox.withFirm()
+    let ids = try Self.submitted(sandbox)
+    let refund = try #require(ids["vat-credit-refund"])
+    let number = try #require(Int(refund.suffix(6)))
+    // As an older Relief stored it: the one 15-working-day clock, due 2026-10-12.
+    try DatabaseQueue(path: sandbox.database).write { db in
+      let old = try #require(
+        try Int64.fetchOne(
+          db,
+          sql: """
+            SELECT id FROM clock_specs WHERE state = 'under-review'
+              AND setting = 'clock.tax-refund.under-review'
+            """))
+      let caseRow = try #require(
+        try Int64.fetchOne(
+          db, sql: "SELECT id FROM cases WHERE kind = 'tax-refund' AND number = ?",
+          arguments: [number]))
+      try db.execute(
+        sql: """
+          UPDATE clock_periods SET spec = ?, length = 15, due_date = '2026-10-12'
+          WHERE case_id = ? AND ended_at IS NULL
+          """, arguments: [old, caseRow])
+      try db.execute(
+        sql: "UPDATE cases SET due_date = '2026-10-12' WHERE id = ?", arguments: [caseRow])
+    }
+    // Until a recount, the stored deadline stands.
+    #expect(try Self.show(sandbox, refund)["dueDate"] as? String == "2026-10-12")
+    // Any settings change recounts every running deadline: this one becomes the refund clock.
+    _ = try Self.ok(sandbox, "settings", "set", "clock.tax-refund.under-review", "15")
+    #expect(try Self.show(sandbox, refund)["dueDate"] as? String == "2026-10-15")
+    let setting = try DatabaseQueue(path: sandbox.database).read { db in
+      try String.fetchOne(
+        db,
+        sql: """
+          SELECT s.setting FROM clock_periods p JOIN clock_specs s ON s.id = p.spec
+          JOIN cases c ON c.id = p.case_id
+          WHERE c.kind = 'tax-refund' AND c.number = ? AND p.ended_at IS NULL
+          """, arguments: [number])
+    }
+    #expect(setting == "clock.tax-refund.under-review.refund")
+    let check = try sandbox.run(arguments: ["db", "check"], environment: Self.environment)
+    #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
   }
 
   @Test("review without --to is still accepted (older histories have none); the event keeps --to")
