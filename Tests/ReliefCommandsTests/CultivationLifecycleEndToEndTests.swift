@@ -121,6 +121,22 @@ struct CultivationLifecycleEndToEndTests {
     #expect(text.stdout.contains("Expired 1 lapsed recognition(s) as officer system: \(id)"))
   }
 
+  @Test("sla check --region expires the lapsed recognitions of its region only")
+  func expiryByRegion() throws {
+    let sandbox = try Sandbox.withFirm()
+    try sandbox.ok(
+      "enterprise", "add", "--uscc", Codes.xihu, "--name", "杭州市西湖科技有限公司", "--region", "330106")
+    let shenzhen = try Self.recognized(sandbox)
+    let hangzhou = try Self.recognized(sandbox, Codes.xihu)
+    let zhejiang = try sandbox.run(
+      arguments: ["sla", "check", "--region", "33", "--json"], environment: Self.at("2029-05-01"))
+    #expect(try zhejiang.object()["expired"] as? [String] == [hangzhou])
+    #expect(try Self.show(sandbox, shenzhen, "2029-05-01")["state"] as? String == "recognized")
+    let all = try sandbox.run(
+      arguments: ["sla", "check", "--json"], environment: Self.at("2029-05-01"))
+    #expect(try all.object()["expired"] as? [String] == [shenzhen])
+  }
+
   @Test("revoke --ban-years 3 refuses a new case until the ban ends, then allows it")
   func revocationBan() throws {
     let sandbox = try Sandbox.withFirm()
