@@ -137,6 +137,19 @@ struct CultivationLifecycleEndToEndTests {
     #expect(try all.object()["expired"] as? [String] == [shenzhen])
   }
 
+  @Test(
+    "with nothing lapsed, sla check only reads: it works on a database the officer may not write")
+  func checkStaysReadOnly() throws {
+    let safety = WriterSafetyTests()
+    let (sandbox, reader, _, folder) = try safety.readOnlyDatabase(folderMode: 0o555)
+    defer { withExtendedLifetime(sandbox) {} }
+    defer { chmod(folder.path, 0o755) }
+    let check = try reader.run(["sla", "check", "--json"])
+    #expect(check.status == 0, "\(check.stderr)")
+    #expect((try check.object()["expired"] as? [Any])?.isEmpty == true)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["relief.sqlite"])
+  }
+
   @Test("revoke --ban-years 3 refuses a new case until the ban ends, then allows it")
   func revocationBan() throws {
     let sandbox = try Sandbox.withFirm()

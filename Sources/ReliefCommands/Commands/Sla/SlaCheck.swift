@@ -12,7 +12,7 @@ extension Relief.SlaGroup {
       discussion: """
         First it records `expire` (officer `system`) on every recognition that has lapsed, in \
         the same transaction as the check. A summary line comes next, then the cases, most \
-        overdue first.
+        overdue first. With no lapsed recognition it only reads.
         """)
 
     /// The officer the expiries are recorded as.
@@ -20,20 +20,38 @@ extension Relief.SlaGroup {
 
     @OptionGroup var global: GlobalOptions
 
+    /// It opens the database read-only, and for writing only when there is something to expire,
+    /// so that a daily check with nothing lapsed still works where the officer may not write.
+    var readsOnly: Bool { true }
+
     @Option(help: "Region prefix of the enterprises: 2, 4 or 6 digits.")
     var region: String?
 
+    /// The recognized cultivation cases whose re-review reminder (due on validUntil) has passed:
+    /// lapsed the day after validUntil. The expire event's own guard holds the rule.
+    static func lapsed(_ region: RegionPrefix?) -> CaseFilter {
+      CaseFilter(kind: .cultivation, state: .recognized, region: region, overdue: true, limit: 0)
+    }
+
     func run(_ context: CommandContext) throws {
       let region = try region.map(Parse.regionPrefix)
-      let (expired, counts, red, yellow) = try context.write { session, now in
-        // A recognition lapses the day after validUntil: its re-review reminder (due on
-        // validUntil) has passed. The expire event's own guard holds the rule.
-        let lapsed = try session.cases(
-          matching: CaseFilter(
-            kind: .cultivation, state: .recognized, region: region, overdue: true, limit: 0),
-          today: context.today)
+      let anyLapsed = try context.store.read { session in
+        try session.cases(matching: Self.lapsed(region), today: context.today).total > 0
+      }
+      if anyLapsed {
+        try check(CommandContext.open(global), region: region, expiring: true)
+      } else {
+        try check(context, region: region, expiring: false)
+      }
+    }
+
+    func check(_ context: CommandContext, region: RegionPrefix?, expiring: Bool) throws {
+      let body = { (session: any ReliefSession, now: Instant) throws in
+        let lapsed =
+          expiring
+          ? try session.cases(matching: Self.lapsed(region), today: context.today).items : []
         var expired: [CaseID] = []
-        for record in lapsed.items {
+        for record in lapsed {
           do {
             let done = try session.perform(
               .expire, inputs: EventInputs(), at: nil, officer: Self.officer,
@@ -52,6 +70,9 @@ extension Relief.SlaGroup {
             matching: CaseFilter(region: region, alert: .yellow, limit: 0), today: context.today)
         )
       }
+      let (expired, counts, red, yellow) =
+        expiring
+        ? try context.write(body) : try context.store.read { try body($0, context.now) }
       let cases = red.items + yellow.items
       let rendering = CaseRendering(context)
       if context.json {
