@@ -35,6 +35,7 @@ enum ImportFiles {
         + "amountClaimed,taxPeriod,tier\n"
       var random = SeededRandom(seed: 20_261_002)
       let firms = Generator.enterprises(scale)
+      let smes = firms.filter { $0.enterprise.size != .large }
       let zone = Scale.zone
       let month = Scale.reportMonth
       for index in 0..<scale.importRows {
@@ -54,7 +55,11 @@ enum ImportFiles {
             "tax-refund,\(code),\(at),,,,,vat-credit-refund,\(random.int(2...400) * 1000),"
             + "2026-Q3,\n"
         default:
-          text += "cultivation,\(code),\(at),,,,,,,,innovative\n"
+          // Only SMEs may be cultivation candidates: a large firm's row goes to an SME.
+          let candidate =
+            firm.enterprise.size == .large
+            ? smes[index % smes.count].enterprise.uscc.rawValue : code
+          text += "cultivation,\(candidate),\(at),,,,,,,,innovative\n"
         }
       }
     case .services:

@@ -29,7 +29,9 @@ struct AlertSQL {
   /// validity date, from the workflow definitions (`cases` carries no reminder flag of its own).
   static let reminderStates: String = {
     let terms = CaseKind.allCases.compactMap { kind -> String? in
-      let states = kind.workflow.states.filter { $0.clock?.unit == .validity }.map(\.name)
+      let states = kind.workflow.states.filter { state in
+        state.clocks.contains { $0.unit == .validity }
+      }.map(\.name)
       return states.isEmpty ? nil : "(c.kind = \(kind.sql) AND c.state IN \(states.sql))"
     }
     return terms.isEmpty ? "0" : "(" + terms.joined(separator: " OR ") + ")"

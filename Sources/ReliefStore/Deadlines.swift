@@ -47,13 +47,16 @@ extension StoreSession {
       let old = record.reliefCase.clock
       let new = record.reliefCase.recountedClock(context: agency.context(now: now))
       guard new != old, let new else { continue }
+      // The clock itself may change too: a tax-relief decision clock recorded before the clocks
+      // by relief type existed is recounted as its relief type's clock.
       try db.execute(
         sql: """
-          UPDATE clock_periods SET length = ?, due_date = ?, warn_date = ?, fallback = ?
+          UPDATE clock_periods SET spec = ?, length = ?, due_date = ?, warn_date = ?, fallback = ?
           WHERE case_id = ? AND ended_at IS NULL
           """,
         arguments: [
-          new.length, new.dueDate.description, new.warnDate.description,
+          try vocabulary.spec(of: new, in: db), new.length, new.dueDate.description,
+          new.warnDate.description,
           new.usesFallbackCalendar ? 1 : 0, rowID,
         ])
       try db.execute(

@@ -111,22 +111,24 @@ extension StoreSession {
   public func standing(of uscc: USCC, today: LocalDate) throws -> EnterpriseStanding? {
     guard
       let row = try Row.fetchOne(
-        db.cachedStatement(sql: "SELECT id, region FROM enterprises WHERE uscc = ?"),
+        db.cachedStatement(sql: "SELECT id, region, size FROM enterprises WHERE uscc = ?"),
         arguments: [uscc.rawValue])
     else { return nil }
     let id: Int64 = row["id"]
     var tiers: [Tier: LocalDate] = [:]
+    // The enterprise's recognitions; which of them hold is the domain's rule.
     for tierRow in try Row.fetchAll(
       db.cachedStatement(
         sql: """
-          SELECT json_extract(details, '$.tier') AS tier,
+          SELECT state, json_extract(details, '$.tier') AS tier,
             json_extract(details, '$.validUntil') AS validUntil
-          FROM cases WHERE enterprise_id = ? AND +kind = \(CaseKind.cultivation.sql) AND +state = \(CaseState.recognized.sql)
-            AND json_extract(details, '$.validUntil') >= ?
-          """), arguments: [id, today.description])
+          FROM cases WHERE enterprise_id = ? AND +kind = \(CaseKind.cultivation.sql)
+          """), arguments: [id])
     {
-      if let tier = Tier(rawValue: tierRow["tier"] ?? ""),
-        let validUntil = LocalDate(tierRow["validUntil"] ?? "")
+      let validUntil = LocalDate(tierRow["validUntil"] ?? "")
+      if let tier = Tier(rawValue: tierRow["tier"] ?? ""), let validUntil,
+        Workflows.recognitionHolds(
+          state: CaseState(rawValue: tierRow["state"]), validUntil: validUntil, on: today)
       {
         tiers[tier] = max(tiers[tier] ?? validUntil, validUntil)
       }
@@ -138,11 +140,22 @@ extension StoreSession {
           WHERE enterprise_id = ? AND +kind = \(CaseKind.whitelist.sql) AND +closed_at IS NULL LIMIT 1
           """), arguments: [id]
     ).map { CaseID(kind: .whitelist, year: $0["year"], number: $0["number"]) }
+    // The latest end of a revocation's ban; the opening guard compares it with the day.
+    let banUntil = try String.fetchOne(
+      db.cachedStatement(
+        sql: """
+          SELECT max(json_extract(details, '$.banUntil')) FROM cases
+          WHERE enterprise_id = ? AND +kind = \(CaseKind.cultivation.sql) AND +state = \(CaseState.revoked.sql)
+          """), arguments: [id]
+    ).flatMap { LocalDate($0) }
     return EnterpriseStanding(
       region: RegionCode(trusted: row["region"]), validTiers: tiers,
-      openWhitelistCase: openWhitelist)
+      openWhitelistCase: openWhitelist,
+      size: (row["size"] as String?).flatMap(EnterpriseSize.init(rawValue:)),
+      cultivationBanUntil: banUntil, day: today)
   }
 
+  /// The tier of `e` on `:today`: `Workflows.recognitionHolds` in SQL, for lists and filters.
   static let tierRank = """
     SELECT max(CASE json_extract(c.details, '$.tier') WHEN \(Tier.innovative.sql) THEN 1
       WHEN \(Tier.specialized.sql) THEN 2 WHEN \(Tier.littleGiant.sql) THEN 3 END)

@@ -223,6 +223,7 @@ struct CompactJSON {
         json.field("amountDisbursed", d.amountDisbursed?.fen)
         json.field("kind", details.kind.rawValue)
         json.field("reliefType", d.reliefType.rawValue)
+        json.field("taxAuthority", d.taxAuthority)
         json.field("taxPeriod", d.taxPeriod)
       case .whitelist(let d):
         json.field("category", d.category.rawValue)
@@ -238,6 +239,7 @@ struct CompactJSON {
         json.bytes.append(UInt8(ascii: "]"))
         json.needsComma = true
       case .cultivation(let d):
+        json.field("banUntil", d.banUntil?.description)
         json.field("fastTrack", d.fastTrack)
         json.field("kind", details.kind.rawValue)
         json.field("priorTierEvidence", d.priorTierEvidence)
@@ -262,6 +264,8 @@ struct CompactJSON {
     object { json in
       json.field("amount", inputs.amount?.fen)
       json.field("assignee", inputs.assignee)
+      json.field("banUntil", inputs.banUntil?.description)
+      json.field("banYears", inputs.banYears)
       json.field("days", inputs.days)
       json.field("fastTrack", inputs.fastTrack)
       json.field("level", inputs.level)

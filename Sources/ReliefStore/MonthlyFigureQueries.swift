@@ -288,7 +288,7 @@ extension StoreSession {
   /// The kind each clock setting belongs to, from the workflow definitions.
   static let kindOfClock: [String: CaseKind] = Dictionary(
     CaseKind.allCases.flatMap { kind in
-      kind.workflow.states.compactMap { $0.clock.map { ($0.setting, kind) } }
+      kind.workflow.states.flatMap { $0.clocks.map { ($0.setting, kind) } }
     }, uniquingKeysWith: { first, _ in first })
 
   /// Acceptances, transfers, outcomes, payments, approvals, disbursements, listings, removals and

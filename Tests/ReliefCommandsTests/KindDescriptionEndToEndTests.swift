@@ -153,6 +153,7 @@ struct KindDescriptionEndToEndTests {
         reliefType: .taxDeferral, amountClaimed: Money(yuan: 100), taxPeriod: "2026-Q2")
       details.amountApproved = Money(yuan: 90)
       details.amountDisbursed = Money(yuan: 80)
+      details.taxAuthority = "国家税务总局深圳市税务局"
       return .taxRefund(details)
     case .whitelist:
       var details = WhitelistDetails(category: .other, chain: .food)
@@ -163,6 +164,7 @@ struct KindDescriptionEndToEndTests {
       details.score = 70
       details.validUntil = LocalDate("2029-01-01")!
       details.fastTrack = "reason"
+      details.banUntil = LocalDate("2030-01-01")!
       return .cultivation(details)
     }
   }

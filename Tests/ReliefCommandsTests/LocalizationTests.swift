@@ -31,7 +31,7 @@ struct LocalizationTests {
       }
       for check in kind.workflow.openingGuards { #expect(t.has("guard.\(check.id)")) }
       for state in kind.workflow.states {
-        if let clock = state.clock { #expect(t.has("clock.\(clock.setting)"), "\(clock.setting)") }
+        for clock in state.clocks { #expect(t.has("clock.\(clock.setting)"), "\(clock.setting)") }
       }
     }
     for value in DebtorType.allCases { #expect(t.has("debtor-type.\(value.rawValue)")) }

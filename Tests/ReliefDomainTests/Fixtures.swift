@@ -19,7 +19,7 @@ enum Fixtures {
       now: now, zone: zone, standing: standing ?? EnterpriseStanding(region: home))
   }
 
-  static func details(_ kind: CaseKind) -> CaseDetails {
+  static func details(_ kind: CaseKind, reliefType: ReliefType = .vatCreditRefund) -> CaseDetails {
     switch kind {
     case .arrears:
       return .arrears(
@@ -28,7 +28,7 @@ enum Fixtures {
           paymentDueDate: LocalDate("2026-03-31")!))
     case .taxRefund:
       return .taxRefund(
-        TaxRefundDetails(reliefType: .vatCreditRefund, amountClaimed: Money(yuan: 50_000)))
+        TaxRefundDetails(reliefType: reliefType, amountClaimed: Money(yuan: 50_000)))
     case .whitelist:
       return .whitelist(WhitelistDetails(category: .medicalSupplies, chain: .pharmaceuticals))
     case .cultivation:
@@ -37,10 +37,13 @@ enum Fixtures {
   }
 
   /// A freshly opened case of a kind.
-  static func opened(_ kind: CaseKind) throws -> ReliefCase {
+  static func opened(_ kind: CaseKind, reliefType: ReliefType = .vatCreditRefund) throws
+    -> ReliefCase
+  {
     try ReliefCase.opening(
       CaseOpening(
-        enterprise: enterprise, title: "fixture", assignee: "li.wei", details: details(kind)),
+        enterprise: enterprise, title: "fixture", assignee: "li.wei",
+        details: details(kind, reliefType: reliefType)),
       id: CaseID(kind: kind, year: 2026, number: 1), at: openedAt, officer: "tester",
       context: context()
     ).reliefCase
@@ -63,14 +66,16 @@ enum Fixtures {
       case .note: inputs.note = "fixture note"
       case .fastTrack: inputs.fastTrack = "fixture"
       case .assignee: inputs.assignee = "wang.fang"
+      case .banYears: inputs.banYears = 3
       }
     }
     return inputs
   }
 
-  /// The event's time for the n-th step: one day apart, and expiry after the validity.
+  /// The event's time for the n-th step: one day apart, a renewal inside its window (the last 90
+  /// days of the validity), and expiry after the validity.
   static func time(step: Int, event: EventName) -> Instant {
-    let days = event == "expire" ? 4 * 366 : step
+    let days = event == "expire" ? 4 * 366 : event == "renew" ? 3 * 365 - 30 : step
     return openedAt.adding(seconds: Int64(days) * 86_400)
   }
 

@@ -35,6 +35,14 @@ struct InvariantPropertyTests {
     }
     if transition.event == "evaluate" { inputs.score = step.score }
     if transition.event == "extend" { inputs.days = step.gapDays + 1 }
+    // The optional inputs too: the tax authority of a submission, sometimes; a revocation's
+    // ban, sometimes none and sometimes beyond the limit (refused).
+    if transition.event == "review", kind == .taxRefund, step.amountPercent % 2 == 0 {
+      inputs.to = "国家税务总局深圳市税务局"
+    }
+    if transition.event == "revoke", step.amountPercent % 3 != 0 {
+      inputs.banYears = step.gapDays % 12
+    }
     return inputs
   }
 
@@ -42,12 +50,14 @@ struct InvariantPropertyTests {
   func invariants() async {
     await propertyCheck(count: 300, input: Gen<CaseKind>.case, Self.steps) { kind, steps in
       let workflow = kind.workflow
-      var reliefCase = try Fixtures.opened(kind)
+      // Every relief type, so that each decision clock is generated.
+      let reliefType = ReliefType.allCases[steps.count % ReliefType.allCases.count]
+      var reliefCase = try Fixtures.opened(kind, reliefType: reliefType)
       var events = [
         try ReliefCase.opening(
           CaseOpening(
             enterprise: Fixtures.enterprise, title: "fixture", assignee: "li.wei",
-            details: Fixtures.details(kind)),
+            details: Fixtures.details(kind, reliefType: reliefType)),
           id: reliefCase.id, at: Fixtures.openedAt, officer: "tester", context: Fixtures.context()
         ).event
       ]
@@ -91,6 +101,7 @@ struct InvariantPropertyTests {
           #expect(arrears.amountRecovered >= .zero)
           #expect(arrears.extensionDays + 30 <= 90)
         case .taxRefund(let taxRefund):
+          if taxRefund.taxAuthority != nil { #expect(reliefCase.state != "applied") }
           if let approved = taxRefund.amountApproved {
             #expect(approved <= taxRefund.amountClaimed)
             if let disbursed = taxRefund.amountDisbursed { #expect(disbursed <= approved) }
@@ -99,15 +110,30 @@ struct InvariantPropertyTests {
           }
         case .cultivation(let cultivation):
           if reliefCase.state == "recognized" { #expect(cultivation.validUntil != nil) }
+          // A ban only by a revocation that gave years, ending that many years after it.
+          if let banUntil = cultivation.banUntil {
+            #expect(reliefCase.state == "revoked")
+            let years = events.last { $0.name == "revoke" }?.inputs.banYears ?? 0
+            #expect(years > 0)
+            #expect(banUntil == Fixtures.zone.date(of: reliefCase.closedAt!).adding(years: years))
+          }
+          // A renewal only inside its window, adding 3 years.
+          if transition.event == "renew", let old = before.details.cultivation?.validUntil {
+            #expect(Fixtures.zone.date(of: request.at!) >= Workflows.renewalOpens(validUntil: old))
+            #expect(cultivation.validUntil == old.adding(years: 3))
+          }
         case .whitelist(let whitelist):
           #expect(Set(whitelist.recognizedRegions).count == whitelist.recognizedRegions.count)
           #expect(!whitelist.recognizedRegions.contains(Fixtures.home.province))
         }
+        // The clock that runs is the one the state declares for the case's facts (the tax
+        // decision clock by relief type).
+        let declared = workflow.state(reliefCase.state)?.clock(for: reliefCase.details)
         if let clock = reliefCase.clock {
-          #expect(workflow.state(reliefCase.state)?.clock != nil)
+          #expect(clock.setting == declared?.setting)
           #expect(clock.warnDate <= clock.dueDate || clock.isReminder)
         } else {
-          #expect(workflow.state(reliefCase.state)?.clock == nil)
+          #expect(declared == nil)
         }
       }
       let replayed = try ReliefCase.replaying(

@@ -70,6 +70,8 @@ struct KindDescriptionTests {
           switch input.field {
           case .fastTrack: inputs.fastTrack = "fixture"
           case .satisfaction: inputs.satisfaction = .satisfied
+          case .to: inputs.to = "fixture authority"
+          case .banYears: inputs.banYears = 3
           default: break
           }
         }
@@ -112,7 +114,7 @@ struct KindDescriptionTests {
       .requestDocuments, .receiveDocuments, .accept, .reject, .transfer, .extend, .resolve,
       .reopen, .close, .withdraw, .pay, .review, .approve, .disburse, .recognize, .suspend,
       .reinstate, .remove, .apply, .evaluate, .decline, .renew, .revoke, .expire, .note, .assign,
-      .supervise,
+      .supervise, .failReview,
     ]
     let namedStates: [CaseState] = [
       .registered, .awaitingDocuments, .accepted, .transferred, .resolved, .rejected, .closed,

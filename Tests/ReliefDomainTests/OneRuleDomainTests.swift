@@ -22,7 +22,7 @@ struct OneRuleDomainTests {
   func alertGrowsWithTheDay() {
     let start = LocalDate("2026-03-02")!
     let clock = CaseClock.compute(
-      CaseKind.arrears.workflow.states.compactMap(\.clock)[0], state: "accepted", start: start,
+      CaseKind.arrears.workflow.states.flatMap(\.clocks)[0], state: "accepted", start: start,
       settings: .defaults, calendar: .official)
     var previous = Alert.blue
     for offset in 0...60 {

@@ -191,8 +191,19 @@ struct WorkflowTests {
         EventRequest("expire", at: Fixtures.openedAt.adding(seconds: 86_400 * 2), officer: "t"),
         context: Fixtures.context())
     }
+    // A renewal only from 90 days before validUntil (2029-01-29), then 3 years more.
+    #expect(
+      throws: DomainError.renewalWindowNotOpen(
+        opens: LocalDate("2029-01-29")!, validUntil: LocalDate("2029-04-29")!)
+    ) {
+      try recognized.reliefCase.applying(
+        EventRequest("renew", at: Fixtures.openedAt.adding(seconds: 86_400 * 3), officer: "t"),
+        context: Fixtures.context())
+    }
     let renewed = try recognized.reliefCase.applying(
-      EventRequest("renew", at: Fixtures.openedAt.adding(seconds: 86_400 * 3), officer: "t"),
+      EventRequest(
+        "renew", at: Fixtures.zone.instant(LocalDate("2029-01-29")!, secondsOfDay: 36_000),
+        officer: "t"),
       context: Fixtures.context())
     #expect(renewed.reliefCase.details.cultivation?.validUntil == LocalDate("2032-04-29"))
   }
@@ -297,13 +308,13 @@ struct WorkflowTests {
       let workflow = kind.workflow
       for state in workflow.states where state.pausesClock {
         pausing += 1
-        #expect(state.clock == nil && !state.isTerminal)
+        #expect(state.clocks.isEmpty && !state.isTerminal)
         for transition in workflow.transitions
         where !transition.isCommon && transition.sources.contains(state.name) {
           let target = workflow.state(transition.target ?? state.name)
           #expect(target != nil)
           #expect(
-            target?.isTerminal == true || target?.clock != nil,
+            target?.isTerminal == true || target?.clocks.isEmpty == false,
             "\(kind.rawValue): \(transition.event.rawValue) leaves \(state.name) for no clock")
         }
       }

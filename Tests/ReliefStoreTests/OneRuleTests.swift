@@ -82,7 +82,7 @@ struct OneRuleTests {
         let holds = try Self.evaluate(
           "\(AlertSQL.reminderStates) FROM (SELECT :kind AS kind, :state AS state) c",
           ["kind": kind.rawValue, "state": state.name.rawValue])
-        let clock = state.clock.map {
+        let clock = state.clocks.first.map {
           CaseClock.compute(
             $0, state: state.name, start: LocalDate("2026-03-10")!,
             validUntil: LocalDate("2029-03-10")!, settings: .defaults, calendar: .official)

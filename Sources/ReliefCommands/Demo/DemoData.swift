@@ -64,6 +64,16 @@ enum DemoData {
     "市工业和信息化局", "市住房和城乡建设局", "市交通运输局", "市国资委", "市财政局", "区工业和信息化局",
   ]
 
+  /// Tax authorities a relief application is submitted to (`review --to`).
+  static let taxAuthorities = [
+    "国家税务总局深圳市南山区税务局", "国家税务总局深圳市福田区税务局", "国家税务总局深圳市宝安区税务局",
+    "国家税务总局广州市天河区税务局", "国家税务总局深圳市税务局",
+  ]
+
+  /// Grounds of a revocation with a ban, and of a failed re-review.
+  static let revocationGrounds = ["提供虚假申报材料", "发生重大安全生产事故", "存在偷漏税行为"]
+  static let reviewFailures = ["复核评分未达到60分", "主营业务收入占比下降，不再符合认定条件"]
+
   static let notes = [
     "已电话联系企业核实情况", "企业补充提供了合同和发票复印件", "已与欠款方召开协调会",
     "欠款方承诺月底前支付首期款项", "企业反映对接顺畅", "已现场走访核实", "等待承办部门书面答复",

@@ -107,17 +107,39 @@ struct DemoPlanner {
     var steps: [DemoStep] = []
     var caseIndex = 0
     var whitelistPool = Array(enterprises.indices).shuffled(using: &random)
+    // Only SMEs may be cultivation candidates; a firm whose recognition was revoked with a ban
+    // gets no later cultivation case, so the one banned firm is one no other case used.
+    let smes = enterprises.filter { $0.size != .large }
+    var cultivated = Set<String>()
+    var banned = Set<String>()
     for kind in CaseKind.allCases {
       let workflow = kind.workflow
       for state in workflow.states {
-        for _ in 0..<(Self.casesPerState[kind]?[state.name] ?? 1) {
-          let enterprise: Enterprise
+        for count in 0..<(Self.casesPerState[kind]?[state.name] ?? 1) {
+          var enterprise: Enterprise
+          var ban = false
           if kind == .whitelist, let index = whitelistPool.popLast() {
             enterprise = enterprises[index]
+          } else if kind == .cultivation, !smes.isEmpty {
+            enterprise = random.pick(smes)
+            // The first revocation is on serious grounds, with a ban; the others are failed
+            // re-reviews.
+            if state.name == "revoked", count == 0,
+              let fresh = smes.first(where: { !cultivated.contains($0.uscc.rawValue) })
+            {
+              enterprise = fresh
+              ban = true
+            }
+            while banned.contains(enterprise.uscc.rawValue), smes.count > banned.count {
+              enterprise = random.pick(smes)
+            }
+            cultivated.insert(enterprise.uscc.rawValue)
+            if ban { banned.insert(enterprise.uscc.rawValue) }
           } else {
             enterprise = random.pick(enterprises)
           }
-          steps += plan(kind: kind, target: state.name, enterprise: enterprise, index: caseIndex)
+          steps += plan(
+            kind: kind, target: state.name, enterprise: enterprise, index: caseIndex, ban: ban)
           caseIndex += 1
         }
       }
@@ -131,9 +153,9 @@ struct DemoPlanner {
     var gapDays: Int
   }
 
-  mutating func plan(kind: CaseKind, target: CaseState, enterprise: Enterprise, index: Int)
-    -> [DemoStep]
-  {
+  mutating func plan(
+    kind: CaseKind, target: CaseState, enterprise: Enterprise, index: Int, ban: Bool = false
+  ) -> [DemoStep] {
     let assignee = random.pick(DemoData.officers)
     var events: [Planned] = []
     var details: CaseDetails
@@ -175,7 +197,11 @@ struct DemoPlanner {
       title = chinese.value("tier", tier.rawValue)
     }
     var outstanding = details.arrears?.amountOwed ?? .zero
-    let skeleton = kind.workflow.shortestPath(to: target)
+    var skeleton = kind.workflow.shortestPath(to: target)
+    // A revocation with a ban instead of a failed re-review.
+    if ban, skeleton.last?.event == .failReview, let revoke = kind.workflow.transition(.revoke) {
+      skeleton[skeleton.count - 1] = revoke
+    }
     for (position, transition) in skeleton.enumerated() {
       var inputs = EventInputs()
       var gap = random.int(1...8)
@@ -219,9 +245,15 @@ struct DemoPlanner {
         gap = random.int(2...10)
       }
       switch transition.event {
-      case "request-documents", "reject", "withdraw", "suspend", "remove", "decline", "revoke",
-        "reopen":
+      case "request-documents", "reject", "withdraw", "suspend", "remove", "decline", "reopen":
         inputs.reason = random.pick(DemoData.reasons)
+      case "revoke":
+        inputs.reason = random.pick(DemoData.revocationGrounds)
+        inputs.banYears = 3
+      case "fail-review":
+        inputs.reason = random.pick(DemoData.reviewFailures)
+      case "review" where kind == .taxRefund:
+        inputs.to = random.pick(DemoData.taxAuthorities)
       case "transfer":
         inputs.to = random.pick(DemoData.departments)
       case "close":
@@ -280,6 +312,16 @@ struct DemoPlanner {
         recognitionAge = random.int(1130...1180)
       } else if target == "recognized", random.chance(20) {
         recognitionAge = random.int(1000...1110)
+      } else if target == "recognized" || target == "revoked", random.chance(25) {
+        // Recognized three years ago and re-reviewed within the last 90 days of the validity:
+        // renewed (a revoked one after that, on the renewed recognition).
+        recognitionAge = random.int(1070...1110)
+        let renew = Planned(event: .renew, inputs: EventInputs(), gapDays: 0)
+        if target == "revoked" {
+          events.insert(renew, at: events.count - 1)
+        } else {
+          events.append(renew)
+        }
       }
     }
     return schedule(
@@ -320,8 +362,11 @@ struct DemoPlanner {
       DemoStep(at: at, caseIndex: index, officer: opening.assignee!, action: .open(opening)))
     var day = openDay
     for (position, planned) in events.enumerated() {
-      if planned.event == "expire" || (recognitionAge != nil && planned.event == "renew") {
+      if planned.event == .expire {
         day = day.adding(years: Workflows.recognitionYears).adding(days: random.int(1...20))
+      } else if planned.event == .renew {
+        // Inside the renewal window: 30 to 85 days before validUntil.
+        day = day.adding(years: Workflows.recognitionYears).adding(days: -random.int(30...85))
       } else {
         day = workingDay(onOrAfter: day.adding(days: planned.gapDays))
       }
@@ -330,7 +375,10 @@ struct DemoPlanner {
       if next <= at { next = at.adding(seconds: 60) }
       if next > now { next = max(at, now) }
       at = next
-      let officer = position % 4 == 3 ? random.pick(DemoData.officers) : opening.assignee!
+      // Lapsed recognitions are expired by the daily `sla check`, as officer `system`.
+      let officer =
+        planned.event == .expire
+        ? "system" : position % 4 == 3 ? random.pick(DemoData.officers) : opening.assignee!
       steps.append(
         DemoStep(
           at: at, caseIndex: index, officer: officer, action: .act(planned.event, planned.inputs)))

@@ -39,6 +39,15 @@ public enum DomainError: Error, Equatable, Sendable {
   case scoreBelowThreshold(score: Int, threshold: Int)
   /// Expiry before the recognition's validity has run out.
   case recognitionStillValid(validUntil: LocalDate)
+  /// A renewal before its window opens (90 days before `validUntil`), which also refuses a
+  /// second renewal in one period.
+  case renewalWindowNotOpen(opens: LocalDate, validUntil: LocalDate)
+  /// A ban of years outside 0...10.
+  case banYearsOutOfRange(Int)
+  /// A cultivation candidate that is a large enterprise.
+  case cultivationNotSME
+  /// A cultivation case for an enterprise under a revocation's ban.
+  case cultivationBanned(until: LocalDate)
   /// Cultivation for a tier whose tier below the enterprise does not hold.
   case priorTierMissing(tier: Tier, required: Tier)
   /// A second non-terminal whitelist case for one enterprise.

@@ -192,7 +192,7 @@ extension ReliefCase {
   /// keeps its start day.
   func clock(enteredOn day: LocalDate, previous: CaseClock?, context: DecisionContext) -> CaseClock?
   {
-    guard let spec = workflow.state(state)?.clock else { return nil }
+    guard let spec = workflow.state(state)?.clock(for: details) else { return nil }
     let start: LocalDate
     switch spec.anchor {
     case .caseOpening: start = context.zone.date(of: openedAt)
@@ -231,6 +231,7 @@ extension ReliefCase {
       var inputs = event.inputs
       inputs.level = nil
       inputs.validUntil = nil
+      inputs.banUntil = nil
       reliefCase = try reliefCase.decide(
         EventRequest(event.name, inputs: inputs, at: event.at, officer: event.officer),
         at: event.at, recordedAt: event.recordedAt, context: context, checkGuards: false
@@ -282,6 +283,7 @@ extension ReliefCase {
       var inputs = event.inputs
       inputs.level = nil
       inputs.validUntil = nil
+      inputs.banUntil = nil
       decision = try reliefCase.decide(
         EventRequest(event.name, inputs: inputs, at: event.at, officer: event.officer),
         at: event.at, recordedAt: event.recordedAt, context: context, checkGuards: true)

@@ -79,17 +79,21 @@ public struct EventInputs: Equatable, Sendable, Codable {
   public var note: String?
   public var fastTrack: String?
   public var assignee: String?
+  /// The years a revocation bars a new cultivation case (revoke; 0 when not given).
+  public var banYears: Int?
   /// Derived: the supervision level reached.
   public var level: Int?
   /// Derived: the last day a recognition is valid after this event.
   public var validUntil: LocalDate?
+  /// Derived: the day a revocation's ban ends (revoke with `--ban-years` above 0).
+  public var banUntil: LocalDate?
 
   /// Creates inputs.
   public init(
     reason: String? = nil, to: String? = nil, amount: Money? = nil, outcome: ArrearsOutcome? = nil,
     days: Int? = nil, score: Int? = nil, region: RegionCode? = nil,
     satisfaction: Satisfaction? = nil, note: String? = nil, fastTrack: String? = nil,
-    assignee: String? = nil
+    assignee: String? = nil, banYears: Int? = nil
   ) {
     self.reason = reason
     self.to = to
@@ -102,6 +106,7 @@ public struct EventInputs: Equatable, Sendable, Codable {
     self.note = note
     self.fastTrack = fastTrack
     self.assignee = assignee
+    self.banYears = banYears
   }
 
   /// True when the input was given.
@@ -118,6 +123,7 @@ public struct EventInputs: Equatable, Sendable, Codable {
     case .note: return note != nil
     case .fastTrack: return fastTrack != nil
     case .assignee: return assignee != nil
+    case .banYears: return banYears != nil
     }
   }
 }

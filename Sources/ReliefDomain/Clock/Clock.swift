@@ -16,6 +16,36 @@ public enum ClockAnchor: String, Sendable, Codable {
   case caseOpening = "case-opening"
 }
 
+/// When a clock applies: a fact of the case (a detail, by its key) holds one of some values. A
+/// state with several clocks runs the first whose condition holds (tax relief: the decision
+/// clock by relief type).
+public struct ClockCondition: Sendable, Equatable {
+  /// The detail's key, such as `reliefType`.
+  public let detail: String
+  /// The values it applies to.
+  public let values: [String]
+
+  /// Creates a condition.
+  public init(detail: String, values: [String]) {
+    self.detail = detail
+    self.values = values
+  }
+
+  /// A condition on a detail holding one of some values of an enumeration of the domain.
+  public static func detail<T: RawRepresentable>(_ key: String, in values: [T]) -> ClockCondition
+  where T.RawValue == String {
+    ClockCondition(detail: key, values: values.map(\.rawValue))
+  }
+
+  /// True when the case's details meet it.
+  public func holds(in details: CaseDetails) -> Bool {
+    guard let field = details.kind.detailFields.first(where: { $0.key == detail }),
+      case .text(let value?) = field.value(in: details)
+    else { return false }
+    return values.contains(value)
+  }
+}
+
 /// A deadline that runs while a case sits in a state: part of a workflow definition.
 public struct ClockSpec: Sendable, Equatable {
   /// The settings key of the length, such as `clock.arrears.accepted`.
@@ -32,12 +62,16 @@ public struct ClockSpec: Sendable, Equatable {
   public let isStatutory: Bool
   /// The rule in words, for the docs: what must happen by when, and on what basis.
   public let rule: String
+  /// When it applies, for a state with several clocks; nil for always.
+  public let condition: ClockCondition?
 
   /// Creates a clock.
   public init(
     setting: String, unit: ClockUnit, defaultLength: Int, anchor: ClockAnchor = .stateEntry,
-    limit: (setting: String, defaultValue: Int)? = nil, isStatutory: Bool = false, rule: String
+    limit: (setting: String, defaultValue: Int)? = nil, isStatutory: Bool = false,
+    when condition: ClockCondition? = nil, rule: String
   ) {
+    self.condition = condition
     self.setting = setting
     self.unit = unit
     self.defaultLength = defaultLength
@@ -50,7 +84,7 @@ public struct ClockSpec: Sendable, Equatable {
   public static func == (lhs: ClockSpec, rhs: ClockSpec) -> Bool {
     lhs.setting == rhs.setting && lhs.unit == rhs.unit && lhs.defaultLength == rhs.defaultLength
       && lhs.anchor == rhs.anchor && lhs.limit?.setting == rhs.limit?.setting
-      && lhs.limit?.defaultValue == rhs.limit?.defaultValue
+      && lhs.limit?.defaultValue == rhs.limit?.defaultValue && lhs.condition == rhs.condition
   }
 }
 
@@ -84,10 +118,11 @@ public struct ClockSettings: Sendable, Equatable {
     var seen = Set<String>()
     for kind in CaseKind.allCases {
       for state in kind.workflow.states {
-        guard let clock = state.clock, seen.insert(clock.setting).inserted else { continue }
-        result.append((clock.setting, clock.defaultLength, clock))
-        if let limit = clock.limit, seen.insert(limit.setting).inserted {
-          result.append((limit.setting, limit.defaultValue, clock))
+        for clock in state.clocks where seen.insert(clock.setting).inserted {
+          result.append((clock.setting, clock.defaultLength, clock))
+          if let limit = clock.limit, seen.insert(limit.setting).inserted {
+            result.append((limit.setting, limit.defaultValue, clock))
+          }
         }
       }
     }

@@ -196,6 +196,9 @@ extension DetailField {
       field("taxPeriod", .text, .opening, option: "tax-period", label: "label.tax-period") {
         .text($0.taxPeriod)
       },
+      field("taxAuthority", .text, .events([.review]), label: "label.tax-authority") {
+        .text($0.taxAuthority)
+      },
     ]
   }()
 
@@ -248,6 +251,9 @@ extension DetailField {
       ) { .text($0.priorTierEvidence) },
       field("fastTrack", .text, .events([.recognize]), label: "label.fast-track") {
         .text($0.fastTrack)
+      },
+      field("banUntil", .date, .events([.revoke]), label: "label.ban-until") {
+        .date($0.banUntil)
       },
     ]
   }()

@@ -126,6 +126,8 @@ public struct TaxRefundDetails: Equatable, Sendable, Codable {
   public var amountDisbursed: Money?
   /// The tax period, such as `2026-Q2`.
   public var taxPeriod: String?
+  /// The tax authority the application was submitted to (`review --to`).
+  public var taxAuthority: String?
 
   /// Creates the details of a new application.
   public init(reliefType: ReliefType, amountClaimed: Money, taxPeriod: String? = nil) {
@@ -164,6 +166,8 @@ public struct CultivationDetails: Equatable, Sendable, Codable {
   public var priorTierEvidence: String?
   /// Why a recognition was granted below the score threshold.
   public var fastTrack: String?
+  /// The day a revocation's ban on a new cultivation case ends (`revoke --ban-years N`).
+  public var banUntil: LocalDate?
 
   /// Creates the details of a new candidacy.
   public init(tier: Tier, priorTierEvidence: String? = nil) {

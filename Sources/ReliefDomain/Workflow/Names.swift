@@ -121,6 +121,7 @@ public struct EventName: RawRepresentable, Hashable, Sendable, Codable, Comparab
   public static let renew: EventName = "renew"
   public static let revoke: EventName = "revoke"
   public static let expire: EventName = "expire"
+  public static let failReview: EventName = "fail-review"
 }
 
 /// A case id: `AR-2026-000001`, prefix per kind, year of opening, sequence per kind and year.

@@ -87,8 +87,9 @@ public struct StateSpec: Sendable {
   public let name: CaseState
   /// True when the case is finished here.
   public let isTerminal: Bool
-  /// The clock that runs here, if any.
-  public let clock: ClockSpec?
+  /// The clocks that may run here: the first whose condition the case meets runs (most states
+  /// have one clock, or none).
+  public let clocks: [ClockSpec]
   /// True when waiting here stops the clock (awaiting documents). The engine needs no rule of
   /// its own for it: such a state runs no clock, and every event leaving it either ends the case
   /// or returns to a state whose clock then starts afresh from that day (a test holds every
@@ -97,12 +98,18 @@ public struct StateSpec: Sendable {
 
   /// Creates a state.
   public init(
-    _ name: CaseState, terminal: Bool = false, clock: ClockSpec? = nil, pausesClock: Bool = false
+    _ name: CaseState, terminal: Bool = false, clock: ClockSpec? = nil, clocks: [ClockSpec] = [],
+    pausesClock: Bool = false
   ) {
     self.name = name
     self.isTerminal = terminal
-    self.clock = clock
+    self.clocks = (clock.map { [$0] } ?? []) + clocks
     self.pausesClock = pausesClock
+  }
+
+  /// The clock that runs here for a case with these details: the first whose condition holds.
+  public func clock(for details: CaseDetails) -> ClockSpec? {
+    clocks.first { $0.condition?.holds(in: details) ?? true }
   }
 }
 
@@ -111,6 +118,7 @@ public enum InputField: String, CaseIterable, Sendable, Codable {
   case reason, to, amount, outcome, days, score, region, satisfaction, note
   case fastTrack = "fast-track"
   case assignee
+  case banYears = "ban-years"
 }
 
 /// Whether an event needs an input.
@@ -264,14 +272,25 @@ public struct EnterpriseStanding: Equatable, Sendable {
   public var validTiers: [Tier: LocalDate]
   /// Its non-terminal whitelist case, if it has one.
   public var openWhitelistCase: CaseID?
+  /// Its recorded size, when known.
+  public var size: EnterpriseSize?
+  /// The latest end of a ban on new cultivation cases its revocations imposed, if any (past or
+  /// not: the opening guard compares it with `day`).
+  public var cultivationBanUntil: LocalDate?
+  /// The local day the standing is taken on (the opening's day).
+  public var day: LocalDate?
 
   /// Creates a standing.
   public init(
-    region: RegionCode, validTiers: [Tier: LocalDate] = [:], openWhitelistCase: CaseID? = nil
+    region: RegionCode, validTiers: [Tier: LocalDate] = [:], openWhitelistCase: CaseID? = nil,
+    size: EnterpriseSize? = nil, cultivationBanUntil: LocalDate? = nil, day: LocalDate? = nil
   ) {
     self.region = region
     self.validTiers = validTiers
     self.openWhitelistCase = openWhitelistCase
+    self.size = size
+    self.cultivationBanUntil = cultivationBanUntil
+    self.day = day
   }
 
   /// The highest tier held, if any.

@@ -2,8 +2,18 @@
 public enum Workflows {
   /// The score a cultivation candidate needs for recognition without a fast-track reason.
   public static let recognitionThreshold = 60
-  /// How long a recognition is valid.
+  /// How long a recognition is valid: three years for each tier, then a re-review (优质中小企业梯度
+  /// 培育管理暂行办法, 工信部企业〔2022〕63号, as the 2026 measures keep it).
   public static let recognitionYears = 3
+  /// How many days before `validUntil` a renewal (the re-review passed) may be recorded: the
+  /// re-review is prepared in the last 90 days of the validity (agency practice under the same
+  /// measures). A renewal adds 3 years to `validUntil`, which moves the window 3 years on: a
+  /// recognition is renewed once per period.
+  public static let renewalWindowDays = 90
+  /// The longest ban a revocation may impose on a new cultivation case, in years. The measures
+  /// bar an enterprise revoked on serious grounds (falsified data, a major safety, quality or
+  /// environmental accident, tax evasion) from applying again for 3 years; 10 is a sanity bound.
+  public static let banYearsLimit = 10
 
   /// Complaints about overdue payments under the Regulations on Ensuring Payments to SMEs.
   public static let arrears = Workflow(
@@ -117,12 +127,30 @@ public enum Workflows {
         .applied,
         clock: ClockSpec(
           setting: "clock.tax-refund.applied", unit: .workingDays, defaultLength: 5,
-          rule: "review starts within 5 working days")),
+          rule: "submission to the tax authority within 5 working days")),
+      // The tax authority's decision clock depends on the relief type (the first that applies
+      // runs; every relief type has exactly one, a test checks).
       StateSpec(
         .underReview,
-        clock: ClockSpec(
-          setting: "clock.tax-refund.under-review", unit: .workingDays, defaultLength: 15,
-          rule: "decision within 15 working days")),
+        clocks: [
+          // Tax Collection Law Implementing Rules art. 78: a refund applied for is checked and
+          // made within 30 days of the application.
+          ClockSpec(
+            setting: "clock.tax-refund.under-review.refund", unit: .days, defaultLength: 30,
+            isStatutory: true, when: .detail("reliefType", in: [ReliefType.vatCreditRefund]),
+            rule: "refund decided within 30 days of submission (Implementing Rules art. 78)"),
+          // Tax Collection Law Implementing Rules art. 42: a deferral is approved or refused
+          // within 20 days of receiving the application.
+          ClockSpec(
+            setting: "clock.tax-refund.under-review.deferral", unit: .days, defaultLength: 20,
+            isStatutory: true, when: .detail("reliefType", in: [ReliefType.taxDeferral]),
+            rule: "deferral decided within 20 days of submission (Implementing Rules art. 42)"),
+          // Other relief (tax and fee reductions): agency practice, 15 working days.
+          ClockSpec(
+            setting: "clock.tax-refund.under-review", unit: .workingDays, defaultLength: 15,
+            when: .detail("reliefType", in: [ReliefType.taxReduction, .feeReduction]),
+            rule: "other relief decided within 15 working days (agency practice)"),
+        ]),
       StateSpec(.awaitingDocuments, pausesClock: true),
       StateSpec(
         .approved,
@@ -136,7 +164,13 @@ public enum Workflows {
     initialState: .applied,
     detailFields: DetailField.taxRefund,
     transitions: [
-      Transition(.review, from: [.applied], to: .underReview),
+      // `review` is the submission to the tax authority; `--to` names it. Optional, so that
+      // histories recorded before it existed still replay and import.
+      Transition(
+        .review, from: [.applied], to: .underReview, inputs: [.optional(.to)],
+        effect: taxRefundEffect("review.set-authority") { details, inputs in
+          if let authority = inputs.to { details.taxAuthority = authority }
+        }),
       Transition(
         .requestDocuments, from: [.underReview], to: .awaitingDocuments,
         inputs: [.required(.reason)]),
@@ -263,13 +297,24 @@ public enum Workflows {
     initialState: .candidate,
     detailFields: DetailField.cultivation,
     openingGuards: [
+      // Only SMEs may be candidates (the measures; sizes by the 2011 classification standard,
+      // 工信部联企业〔2011〕300号): an enterprise recorded as large is refused.
+      OpeningGuard("cultivation.sme-only") { _, standing in
+        standing.size == .large ? .cultivationNotSME : nil
+      },
+      // A revocation's ban (`revoke --ban-years N`) refuses a new case until the day it ends.
+      OpeningGuard("cultivation.not-banned") { _, standing in
+        guard let until = standing.cultivationBanUntil else { return nil }
+        if let day = standing.day, day >= until { return nil }
+        return .cultivationBanned(until: until)
+      },
       OpeningGuard("cultivation.holds-tier-below") { details, standing in
         guard let details = details.cultivation, let below = details.tier.below,
           details.priorTierEvidence == nil
         else { return nil }
         if let held = standing.tier, held >= below { return nil }
         return .priorTierMissing(tier: details.tier, required: below)
-      }
+      },
     ],
     transitions: [
       Transition(.apply, from: [.candidate], to: .applied),
@@ -305,8 +350,21 @@ public enum Workflows {
           })),
       Transition(
         .decline, from: [.evaluating], to: .notRecognized, inputs: [.required(.reason)]),
+      // The re-review passed: only from 90 days before validUntil (or after it, when the
+      // recognition lapsed unnoticed and no expiry was recorded); validUntil += 3 years, which
+      // moves the window on, so once per period.
       Transition(
         .renew, from: [.recognized], to: nil,
+        guards: [
+          Guard("renew.within-window") { context in
+            guard let validUntil = context.reliefCase.details.cultivation?.validUntil else {
+              return nil
+            }
+            let opens = renewalOpens(validUntil: validUntil)
+            guard context.day < opens else { return nil }
+            return .renewalWindowNotOpen(opens: opens, validUntil: validUntil)
+          }
+        ],
         effect: Effect(
           "renew.extend-validity",
           prepare: { reliefCase, inputs, day in
@@ -319,7 +377,34 @@ public enum Workflows {
               reliefCase.details = .cultivation(details)
             }
           })),
-      Transition(.revoke, from: [.recognized], to: .revoked, inputs: [.required(.reason)]),
+      // The re-review failed: the recognition is revoked, without a ban.
+      Transition(
+        .failReview, from: [.recognized], to: .revoked, inputs: [.required(.reason)]),
+      // Revocation; `--ban-years N` (default 0, 3 on serious grounds under the measures) bars a
+      // new cultivation case for the enterprise until the revocation day + N years.
+      Transition(
+        .revoke, from: [.recognized], to: .revoked,
+        inputs: [.required(.reason), .optional(.banYears)],
+        guards: [
+          Guard("revoke.ban-years-range") { context in
+            guard let years = context.inputs.banYears, !(0...banYearsLimit).contains(years)
+            else { return nil }
+            return .banYearsOutOfRange(years)
+          }
+        ],
+        effect: Effect(
+          "revoke.set-ban",
+          prepare: { _, inputs, day in
+            if let years = inputs.banYears, years > 0 {
+              inputs.banUntil = day.adding(years: years)
+            }
+          },
+          apply: { reliefCase, inputs in
+            if case .cultivation(var details) = reliefCase.details {
+              details.banUntil = inputs.banUntil
+              reliefCase.details = .cultivation(details)
+            }
+          })),
       Transition(
         .expire, from: [.recognized], to: .expired,
         guards: [
@@ -334,6 +419,23 @@ public enum Workflows {
         .withdraw, from: [.candidate, .applied, .evaluating], to: .withdrawn,
         inputs: [.required(.reason)]),
     ])
+
+  /// True when a cultivation case's recognition gives its enterprise the tier on `day`: the case
+  /// is `recognized` and its `validUntil` is not past. Revoked (`revoke`, `fail-review`) and
+  /// expired recognitions are terminal states and never count; a lapsed one not yet expired stops
+  /// counting the day after `validUntil`. The store reads an enterprise's standing through this;
+  /// its SQL for lists (`Enterprises.tierRank`) is a copy, held to it by the end-to-end tests.
+  public static func recognitionHolds(state: CaseState, validUntil: LocalDate?, on day: LocalDate)
+    -> Bool
+  {
+    guard state == .recognized, let validUntil else { return false }
+    return validUntil >= day
+  }
+
+  /// The first day a recognition valid until `validUntil` may be renewed.
+  public static func renewalOpens(validUntil: LocalDate) -> LocalDate {
+    validUntil.adding(days: -renewalWindowDays)
+  }
 
   static let arrearsResult = ClockSpec(
     setting: "clock.arrears.transferred", unit: .days, defaultLength: 30,

@@ -145,7 +145,7 @@ package struct CaseImporter: RecordImporter {
         score: try fields.int("score"), region: try fields.parse("region", Parse.region),
         satisfaction: try fields.value("satisfaction", Satisfaction.self),
         note: try fields.text("note"), fastTrack: try fields.text("fastTrack"),
-        assignee: try fields.text("assignee"))
+        assignee: try fields.text("assignee"), banYears: try fields.int("banYears"))
     }
     return CaseEvent(
       seq: seq, name: name, from: try fields.text("from").map { CaseState(rawValue: $0) },

@@ -125,7 +125,7 @@ package enum Columns {
   package static let eventExport = [
     "case", "kind", "seq", "event", "from", "to", "at", "recordedAt", "officer", "note", "reason",
     "department", "amount", "outcome", "days", "score", "region", "satisfaction", "fastTrack",
-    "assignee", "level", "validUntil", "enterprise", "title",
+    "assignee", "level", "validUntil", "banYears", "banUntil", "enterprise", "title",
   ]
 
   /// The columns of `relief export enterprises --format csv`.
@@ -200,7 +200,8 @@ extension Columns {
       ("enterpriseName", "企业名称", .text), ("title", "案件标题", .text),
       ("assignee", "经办人", .text), ("openedAt", "登记时间", .time), ("closedAt", "办结时间", .time),
       ("dueDate", "办理期限", .date), ("alert", "预警", .enumeration(group: "alert")),
-      ("reReviewDue", "待复审", .boolean),
+      ("reReviewDue", "待复审", .boolean), ("taxAuthority", "受理税务机关", nil),
+      ("banUntil", "禁止申报期至", nil), ("banYears", "禁止申报年限", .integer),
       ("supervisionLevel", "督办级别", .text), ("nextEvents", "可办理事项", .event),
       ("officer", "记录人", .text), ("interest", "逾期利息", .text), ("warnings", "提示", .text),
       ("history", "办理记录", .text), ("details", "详情", .text),

@@ -155,6 +155,17 @@ package enum ErrorText {
       return t("error.score-threshold", ["score": String(score), "threshold": String(threshold)])
     case .recognitionStillValid(let validUntil):
       return t("error.recognition-valid", ["date": validUntil.description])
+    case .renewalWindowNotOpen(let opens, let validUntil):
+      return t(
+        "error.renewal-window", ["opens": opens.description, "date": validUntil.description])
+    case .banYearsOutOfRange(let years):
+      return t(
+        "error.ban-years-range",
+        ["years": String(years), "limit": String(Workflows.banYearsLimit)])
+    case .cultivationNotSME:
+      return t("error.cultivation-not-sme")
+    case .cultivationBanned(let until):
+      return t("error.cultivation-banned", ["date": until.description])
     case .priorTierMissing(let tier, let required):
       return t(
         "error.prior-tier",

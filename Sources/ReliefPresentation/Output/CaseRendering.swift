@@ -175,6 +175,10 @@ package struct CaseRendering {
     if let validUntil = inputs.validUntil {
       members.append(("validUntil", .string(validUntil.description)))
     }
+    if let banYears = inputs.banYears { members.append(("banYears", .int(banYears))) }
+    if let banUntil = inputs.banUntil {
+      members.append(("banUntil", .string(banUntil.description)))
+    }
     if let opening = event.opening {
       members.append(("enterprise", .string(opening.enterprise.rawValue)))
       members.append(("title", .string(opening.title)))
@@ -371,6 +375,7 @@ package struct CaseRendering {
     if let validUntil = inputs.validUntil {
       parts.append("\(t("input.validUntil")) \(validUntil)")
     }
+    if let banUntil = inputs.banUntil { parts.append("\(t("input.banUntil")) \(banUntil)") }
     if let fastTrack = inputs.fastTrack { parts.append(fastTrack) }
     if let reason = inputs.reason { parts.append(reason) }
     if let note = inputs.note { parts.append(note.replacingOccurrences(of: "\n", with: " ")) }

@@ -29,7 +29,7 @@ extension Relief.CaseGroup {
     @Option(help: "Why (reject, request-documents, withdraw, extend, reopen, ...).")
     var reason: String?
 
-    @Option(help: "The handling department (transfer).")
+    @Option(help: "The handling department (transfer) or the tax authority (review).")
     var to: String?
 
     @Option(parsing: .unconditional, help: "An amount (pay, approve, disburse).")
@@ -53,6 +53,13 @@ extension Relief.CaseGroup {
     @Option(help: "Why a recognition goes ahead below the score threshold (recognize).")
     var fastTrack: String?
 
+    @Option(
+      parsing: .unconditional,
+      help:
+        "Years a revocation bars a new cultivation case (revoke; default 0, 3 on serious grounds)."
+    )
+    var banYears: Int?
+
     @Option(help: "A note to record with the event.")
     var note: String?
 
@@ -72,7 +79,8 @@ extension Relief.CaseGroup {
       let inputs = EventInputs(
         reason: reason, to: to, amount: try amount.map { try Parse.money($0) }, outcome: outcome,
         days: days, score: score, region: try region.map(Parse.province),
-        satisfaction: satisfaction, note: note, fastTrack: fastTrack, assignee: assignee)
+        satisfaction: satisfaction, note: note, fastTrack: fastTrack, assignee: assignee,
+        banYears: banYears)
       let event = words.last ?? ""
       let ids = try CaseEvents.ids(Array(words.dropLast()), from: idsFrom)
       let name = EventName(rawValue: event.trimmingCharacters(in: .whitespaces).lowercased())

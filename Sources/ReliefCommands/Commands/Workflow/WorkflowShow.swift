@@ -59,10 +59,13 @@ enum WorkflowRendering {
     ])
     for state in workflow.states {
       var clock = state.pausesClock ? t("label.clock-stops") : ""
-      if let spec = state.clock {
-        clock = t(
-          "clock.\(spec.setting)",
-          ["length": String(spec.defaultLength), "limit": String(spec.limit?.defaultValue ?? 0)])
+      if !state.clocks.isEmpty {
+        clock = state.clocks.map { spec in
+          let text = t(
+            "clock.\(spec.setting)",
+            ["length": String(spec.defaultLength), "limit": String(spec.limit?.defaultValue ?? 0)])
+          return spec.condition.map { "\($0.values.joined(separator: ", ")): \(text)" } ?? text
+        }.joined(separator: "; ")
       }
       var label = t.state(state.name)
       if state.name == workflow.initialState { label += " ▶" }
@@ -128,14 +131,15 @@ enum WorkflowRendering {
     for state in workflow.states where state.pausesClock {
       lines.append("  note right of \(mermaidID(state.name)): clock stops; restarts on receipt")
     }
-    for state in workflow.states {
-      guard let clock = state.clock else { continue }
-      let unit = clock.unit == .workingDays ? "working days" : "days"
-      let text =
-        clock.unit == .validity
-        ? "re-review at validUntil, reminders \(clock.defaultLength) days before"
-        : "clock: \(clock.defaultLength) \(unit)\(clock.isStatutory ? " (statutory)" : "")"
-      lines.append("  note right of \(mermaidID(state.name)): \(text)")
+    for state in workflow.states where !state.clocks.isEmpty {
+      let texts = state.clocks.map { clock in
+        let unit = clock.unit == .workingDays ? "working days" : "days"
+        let condition = clock.condition.map { " (\($0.values.joined(separator: ", ")))" } ?? ""
+        return clock.unit == .validity
+          ? "re-review at validUntil, reminders \(clock.defaultLength) days before"
+          : "clock\(condition): \(clock.defaultLength) \(unit)\(clock.isStatutory ? " (statutory)" : "")"
+      }
+      lines.append("  note right of \(mermaidID(state.name)): \(texts.joined(separator: "; "))")
     }
     return lines.joined(separator: "\n")
   }
@@ -151,9 +155,13 @@ enum WorkflowRendering {
     for state in workflow.states {
       var attributes: [String] = []
       if state.isTerminal { attributes.append("peripheries=2") }
-      if let clock = state.clock {
-        let unit = clock.unit == .workingDays ? "wd" : clock.unit == .days ? "d" : "d reminder"
-        attributes.append("label=\"\(state.name.rawValue)\\n(\(clock.defaultLength) \(unit))\"")
+      if !state.clocks.isEmpty {
+        let lengths = state.clocks.map { clock in
+          let unit = clock.unit == .workingDays ? "wd" : clock.unit == .days ? "d" : "d reminder"
+          return "\(clock.defaultLength) \(unit)"
+        }
+        attributes.append(
+          "label=\"\(state.name.rawValue)\\n(\(lengths.joined(separator: " / ")))\"")
       }
       let suffix = attributes.isEmpty ? "" : " [\(attributes.joined(separator: ", "))]"
       lines.append("  \"\(state.name.rawValue)\"\(suffix);")
@@ -187,17 +195,27 @@ enum WorkflowRendering {
               ("terminal", .bool(state.isTerminal)),
               ("pausesClock", .bool(state.pausesClock)),
               (
-                "clock",
-                state.clock.map { clock in
-                  .object([
-                    ("setting", .string(clock.setting)),
-                    ("unit", .string(clock.unit.rawValue)),
-                    ("length", .int(Int64(clock.defaultLength))),
-                    ("anchor", .string(clock.anchor.rawValue)),
-                    ("limit", .int(clock.limit?.defaultValue)),
-                    ("statutory", .bool(clock.isStatutory)),
-                  ])
-                } ?? .null
+                "clocks",
+                .array(
+                  state.clocks.map { clock in
+                    .object([
+                      ("setting", .string(clock.setting)),
+                      ("unit", .string(clock.unit.rawValue)),
+                      ("length", .int(Int64(clock.defaultLength))),
+                      ("anchor", .string(clock.anchor.rawValue)),
+                      ("limit", .int(clock.limit?.defaultValue)),
+                      ("statutory", .bool(clock.isStatutory)),
+                      (
+                        "when",
+                        clock.condition.map { condition in
+                          .object([
+                            ("detail", .string(condition.detail)),
+                            ("values", .array(condition.values.map { .string($0) })),
+                          ])
+                        } ?? .null
+                      ),
+                    ])
+                  })
               ),
             ])
           })
