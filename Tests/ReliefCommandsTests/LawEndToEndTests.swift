@@ -95,7 +95,8 @@ struct LawEndToEndTests {
     try sandbox.ok(arguments: open(["--debtor-code", Self.code("11")]))
     try sandbox.ok(arguments: open(["--debtor-code", Self.code("12")], type: "public-institution"))
     for prefix in ["91", "92", "93"] {
-      try sandbox.ok(arguments: open(["--debtor-code", Self.code(prefix)], type: "large-enterprise"))
+      try sandbox.ok(
+        arguments: open(["--debtor-code", Self.code(prefix)], type: "large-enterprise"))
     }
   }
 
@@ -142,7 +143,8 @@ struct LawEndToEndTests {
     #expect(agreedDetails["paymentDueDate"] as? String == "2026-03-31")
   }
 
-  @Test("a history recorded before the scope existed still imports; a new case from a file is checked")
+  @Test(
+    "a history recorded before the scope existed still imports; a new case from a file is checked")
   func imports() throws {
     let source = try Sandbox.withFirm()
     let id = try source.ok(arguments: open(["--allow-out-of-scope", "x"], type: "other"))
@@ -158,14 +160,22 @@ struct LawEndToEndTests {
     #expect(restored["state"] as? String == "accepted")
     #expect((restored["details"] as? [String: Any])?["debtorType"] as? String == "other")
     // A new case from a file is an opening like any other.
-    let header = "kind,enterprise,openedAt,debtor,debtorType,amountOwed,paymentDueDate,deliveredOn\n"
+    let header =
+      "kind,enterprise,openedAt,debtor,debtorType,amountOwed,paymentDueDate,deliveredOn\n"
     try refused(
       target,
-      ["import", "cases", try write(target, "new.csv", header + "arrears,\(Codes.nanshan),2026-04-01,某局,other,5000,2026-03-01,\n")],
+      [
+        "import", "cases",
+        try write(
+          target, "new.csv",
+          header + "arrears,\(Codes.nanshan),2026-04-01,某局,other,5000,2026-03-01,\n"),
+      ],
       saying: ["art. 2"])
     try target.ok(
       "import", "cases",
-      try write(target, "ok.csv", header + "arrears,\(Codes.nanshan),2026-04-01,某局,government,5000,,2026-02-20\n"))
+      try write(
+        target, "ok.csv",
+        header + "arrears,\(Codes.nanshan),2026-04-01,某局,government,5000,,2026-02-20\n"))
     let list = try target.run("case", "list", "--json").object()
     let items = try #require(list["items"] as? [[String: Any]])
     #expect(items.count == 2)
@@ -204,7 +214,9 @@ struct LawEndToEndTests {
   func caseShowRate() throws {
     let sandbox = try Sandbox.withFirm(now: "2026-04-30T18:00:00+08:00")
     let id = try sandbox.ok(
-      arguments: open(["--annual-rate", "2%", "--contract-date", "2024-08-01", "--at", "2026-04-01"])
+      arguments: open([
+        "--annual-rate", "2%", "--contract-date", "2024-08-01", "--at", "2026-04-01",
+      ])
     ).trimmingCharacters(in: .whitespacesAndNewlines)
     let shown = try sandbox.run("case", "show", id, "--json").object()
     let interest = try #require(shown["interest"] as? [String: Any])
@@ -233,7 +245,9 @@ struct LawEndToEndTests {
     #expect(
       try sandbox.ok("lpr", "import", try write(sandbox, "ok.csv", "date,rate\n2026-02-20,2.90%\n"))
         .contains("1 one-year LPR values imported"))
-    let list = try #require(try JSONSerialization.jsonObject(with: Data(try sandbox.ok("lpr", "list", "--json").utf8)) as? [[String: Any]])
+    let list = try #require(
+      try JSONSerialization.jsonObject(with: Data(try sandbox.ok("lpr", "list", "--json").utf8))
+        as? [[String: Any]])
     #expect(list.first?["date"] as? String == "2019-08-20")
     #expect(list.first?["rate"] as? String == "4.25%")
     #expect(list.last?["date"] as? String == "2026-02-20")
@@ -285,5 +299,25 @@ struct LawEndToEndTests {
     let shown = try sandbox.run("enterprise", "show", Codes.nanshan, "--json").object()
     #expect(shown["assets"] as? String == "800000000.00")
     #expect(shown["sector"] as? String == "construction")
+  }
+
+  @Test("total assets import and export with an enterprise, and size it")
+  func assetsColumn() throws {
+    let sandbox = try Sandbox()
+    let file = try write(
+      sandbox, "e.csv",
+      "uscc,name,region,sector,revenue,assets\n"
+        + "\(Codes.nanshan),某房地产开发有限公司,440305,real-estate-development,20亿,1亿\n"
+        + "\(Codes.tianhe),某租赁有限公司,440106,leasing-and-business-services,,7999万\n")
+    try sandbox.ok("import", "enterprises", file)
+    let first = try sandbox.run("enterprise", "show", Codes.nanshan, "--json").object()
+    #expect(first["size"] as? String == "large")
+    #expect(first["assets"] as? String == "100000000.00")
+    // Leasing is sized by staff and assets: without staff the size is not derived.
+    let second = try sandbox.run("enterprise", "show", Codes.tianhe, "--json").object()
+    #expect(second["size"] == nil || second["size"] is NSNull)
+    let csv = try sandbox.ok("export", "enterprises", "--format", "csv")
+    #expect(csv.hasPrefix("uscc,name,region,size,sector,employees,revenue,assets,"))
+    #expect(csv.contains("100000000.00"))
   }
 }

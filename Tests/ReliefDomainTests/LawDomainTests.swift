@@ -61,7 +61,8 @@ struct LawDomainTests {
     #expect(EnterpriseSize.classify(sector: sector, figures: figures) == size)
   }
 
-  @Test("missing any one floor by one (a person, a fen) is one size down", arguments: sixteen.indices)
+  @Test(
+    "missing any one floor by one (a person, a fen) is one size down", arguments: sixteen.indices)
   func belowEachFloor(index: Int) {
     let (sector, size, staff, revenue, assets) = sixteen[index]
     let down = EnterpriseSize.allCases[EnterpriseSize.allCases.firstIndex(of: size)! - 1]

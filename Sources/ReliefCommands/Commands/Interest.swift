@@ -36,7 +36,9 @@ extension Relief {
     @Option(help: "The agreed annual rate, such as 3.45% (else 0.05% a day).")
     var annualRate: String?
 
-    @Option(help: "When the contract was signed: a lower agreed rate is raised to that day's one-year LPR.")
+    @Option(
+      help:
+        "When the contract was signed: a lower agreed rate is raised to that day's one-year LPR.")
     var contractDate: String?
 
     @Option(help: "A payment made, DATE:AMOUNT (repeat for several).")

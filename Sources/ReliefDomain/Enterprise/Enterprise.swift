@@ -78,4 +78,3 @@ public struct Enterprise: Equatable, Sendable {
     return copy
   }
 }
-

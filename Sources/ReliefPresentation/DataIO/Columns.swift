@@ -53,8 +53,8 @@ package enum Columns {
   package static let enterprises = ColumnSet(
     required: ["uscc", "name", "region"],
     optional: [
-      "size", "sector", "employees", "revenue", "industry", "contact", "phone", "checksumWarning",
-      "createdAt", "updatedAt",
+      "size", "sector", "employees", "revenue", "assets", "industry", "contact", "phone",
+      "checksumWarning", "createdAt", "updatedAt",
     ],
     ignored: ["tier", "whitelisted"])
 
@@ -125,8 +125,8 @@ package enum Columns {
 
   /// The columns of `relief export enterprises --format csv`.
   package static let enterpriseExport = [
-    "uscc", "name", "region", "size", "sector", "employees", "revenue", "industry", "contact",
-    "phone", "tier", "whitelisted", "checksumWarning", "createdAt", "updatedAt",
+    "uscc", "name", "region", "size", "sector", "employees", "revenue", "assets", "industry",
+    "contact", "phone", "tier", "whitelisted", "checksumWarning", "createdAt", "updatedAt",
   ]
 
   /// The columns of `relief export services --format csv`.

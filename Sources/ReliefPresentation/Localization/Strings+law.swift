@@ -21,7 +21,8 @@ extension Strings {
     "label.contract-date": "Contract signed",
     "label.out-of-scope": "Out of scope",
     "label.assets": "Total assets",
-    "msg.out-of-scope-warning": "opened outside the scope of intake (--allow-out-of-scope): {reason}",
+    "msg.out-of-scope-warning":
+      "opened outside the scope of intake (--allow-out-of-scope): {reason}",
     "msg.rate-raised-to-lpr":
       "the agreed rate {agreed} is below the one-year LPR {lpr} in force on the contract date (published {date}): interest accrues at {lpr} (Regulations on Ensuring Payments to SMEs, art. 17)",
     "sector.agriculture": "agriculture, forestry, animal husbandry and fishery",

@@ -69,7 +69,10 @@ package struct CaseRendering {
               ("until", .string(interest.until.description)),
               ("days", .int(Int64(interest.result.days))),
               ("annualRate", .string(applied?.rate.description)),
-              ("agreedAnnualRate", .string(reliefCase.details.arrears?.agreedAnnualRate?.description)),
+              (
+                "agreedAnnualRate",
+                .string(reliefCase.details.arrears?.agreedAnnualRate?.description)
+              ),
               ("lpr", .string(applied?.floor?.rate.description)),
               ("lprDate", .string(applied?.floor?.date.description)),
             ])

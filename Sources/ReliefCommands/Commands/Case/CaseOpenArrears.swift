@@ -26,7 +26,9 @@ extension Relief.CaseGroup.Open {
     var paymentDue: String?
 
     @Option(
-      help: "When the goods, works or services were delivered, when no due date was agreed: the due date is then 30 days later (agencies, public institutions) or 60 (large enterprises).")
+      help:
+        "When the goods, works or services were delivered, when no due date was agreed: the due date is then 30 days later (agencies, public institutions) or 60 (large enterprises)."
+    )
     var delivered: String?
 
     @Option(help: "The debtor's Unified Social Credit Code.")
@@ -38,10 +40,16 @@ extension Relief.CaseGroup.Open {
     @Option(help: "The agreed annual interest rate, such as 3.45% (else 0.05% a day applies).")
     var annualRate: String?
 
-    @Option(help: "When the contract was signed: an agreed rate below that day's one-year LPR is raised to it.")
+    @Option(
+      help:
+        "When the contract was signed: an agreed rate below that day's one-year LPR is raised to it."
+    )
     var contractDate: String?
 
-    @Option(help: "Open it although outside the scope of intake, for this reason (the case carries a warning).")
+    @Option(
+      help:
+        "Open it although outside the scope of intake, for this reason (the case carries a warning)."
+    )
     var allowOutOfScope: String?
 
     func run(_ context: CommandContext) throws {

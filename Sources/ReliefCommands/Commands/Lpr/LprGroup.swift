@@ -105,7 +105,8 @@ extension Relief.LprGroup {
         if line.isEmpty || (index == 0 && line.lowercased().hasPrefix("date")) { continue }
         let fields = line.split(separator: ",", omittingEmptySubsequences: false)
           .map { $0.trimmingCharacters(in: .whitespaces) }
-        guard fields.count == 2, let date = LocalDate(fields[0]), let rate = Rate(parsing: fields[1])
+        guard fields.count == 2, let date = LocalDate(fields[0]),
+          let rate = Rate(parsing: fields[1])
         else {
           throw Refusal("error.lpr-line", ["line": String(index + 1), "text": line])
         }
@@ -115,7 +116,8 @@ extension Relief.LprGroup {
             ["line": String(index + 1), "date": date.description, "first": first.description])
         }
         guard seen.insert(date).inserted else {
-          throw Refusal("error.lpr-repeated", ["line": String(index + 1), "date": date.description])
+          throw Refusal(
+            "error.lpr-repeated", ["line": String(index + 1), "date": date.description])
         }
         rates.append(LoanPrimeRate(date: date, rate: rate))
       }
