@@ -31,6 +31,7 @@ let package = Package(
         .embedInCode("sqlite/0003_reports.sql"),
         .embedInCode("sqlite/0004_province.sql"),
         .embedInCode("sqlite/0005_search_fold.sql"),
+        .embedInCode("sqlite/0006_law.sql"),
       ]
     ),
     // The store seam: the operations the commands need (`ReliefDatabase`, `ReliefSession`) and

@@ -50,6 +50,7 @@ public enum ReliefMigrations {
     ReliefMigration("0003_reports", PackageResources._003_reports_sql),
     ReliefMigration("0004_province", PackageResources._004_province_sql),
     ReliefMigration("0005_search_fold", PackageResources._005_search_fold_sql),
+    ReliefMigration("0006_law", PackageResources._006_law_sql),
   ]
 
   /// The migrations of the engine Relief runs on (SQLite).

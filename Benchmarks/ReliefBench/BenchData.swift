@@ -44,7 +44,8 @@ enum BenchData {
     return family.flatMap { surname in given.map { "\(surname).\($0)" } }
   }()
 
-  /// Debtors of complaints, with their type; `{city}` is the complainant's city.
+  /// Debtors of complaints, with their type; `{city}` is the complainant's city. All within the
+  /// scope of intake (ArrearsScope): agencies, public institutions, large enterprises.
   static let debtors: [(name: String, type: DebtorType, weight: Int)] = [
     ("{city}住房和城乡建设局", .government, 6), ("{city}城市管理和综合执法局", .government, 4),
     ("{city}交通运输局", .government, 4), ("{city}教育局", .government, 3),
@@ -55,7 +56,7 @@ enum BenchData {
     ("珠江城市建设投资集团有限公司", .largeEnterprise, 4), ("南海石化集团有限公司", .largeEnterprise, 3),
     ("深海重工装备股份有限公司", .largeEnterprise, 3), ("华南物流控股集团有限公司", .largeEnterprise, 3),
     ("粤通汽车制造股份有限公司", .largeEnterprise, 3), ("广电网络科技集团有限公司", .largeEnterprise, 2),
-    ("{city}某房地产开发有限公司", .other, 3), ("{city}某商贸有限公司", .other, 2),
+    ("{city}城市更新开发集团有限公司", .largeEnterprise, 3), ("{city}商贸集团有限公司", .largeEnterprise, 2),
   ]
 
   static let departments = [

@@ -63,8 +63,12 @@ struct CasePlanner {
       (CaseKind.arrears, 40), (.taxRefund, 35), (.cultivation, 17), (.whitelist, 8),
     ])
     if kind == .whitelist, whitelistPool.isEmpty { kind = .arrears }
-    let enterprise =
+    var enterprise =
       kind == .whitelist ? enterprises[whitelistPool.removeLast()] : random.pick(enterprises)
+    // Only an SME may complain of arrears (ArrearsScope, arts. 2, 3).
+    while kind == .arrears, enterprise.enterprise.size == .large {
+      enterprise = random.pick(enterprises)
+    }
     let year = zone.date(of: openedAt).year
     let number = (numbers[kind]?[year] ?? 0) + 1
     numbers[kind, default: [:]][year] = number

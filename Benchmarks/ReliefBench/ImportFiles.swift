@@ -39,12 +39,15 @@ enum ImportFiles {
       let zone = Scale.zone
       let month = Scale.reportMonth
       for index in 0..<scale.importRows {
-        let firm = random.pick(firms)
+        var firm = random.pick(firms)
         let day = month.firstDay.adding(days: index * 30 / scale.importRows)
         let at = zone.iso8601(zone.instant(day, secondsOfDay: 9 * 3600 + index % 28_800))
         let code = firm.enterprise.uscc.rawValue
         switch random.int(1...100) {
         case 1...45:
+          // Only an SME may complain of arrears (ArrearsScope, arts. 2, 3).
+          while firm.enterprise.size == .large { firm = random.pick(firms) }
+          let code = firm.enterprise.uscc.rawValue
           let debtor = random.pick(BenchData.debtors)
           let name = debtor.name.replacingOccurrences(of: "{city}", with: firm.city)
           text +=

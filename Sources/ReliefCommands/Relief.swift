@@ -17,7 +17,7 @@ public struct Relief: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Init.self, Demo.self, EnterpriseGroup.self, CaseGroup.self, WorkflowGroup.self,
-      CalendarGroup.self, SettingsGroup.self, SlaGroup.self, Interest.self,
+      CalendarGroup.self, SettingsGroup.self, SlaGroup.self, Interest.self, LprGroup.self,
       Search.self, ImportGroup.self, ExportGroup.self, DbGroup.self,
       ServiceGroup.self, ReportGroup.self, Completion.self,
     ])

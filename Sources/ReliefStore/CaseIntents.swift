@@ -10,7 +10,7 @@ extension StoreSession {
     let kind = opening.details.kind
     guard
       let enterprise = try Row.fetchOne(
-        db.cachedStatement(sql: "SELECT id, name, region FROM enterprises WHERE uscc = ?"),
+        db.cachedStatement(sql: "SELECT id, name, region, size FROM enterprises WHERE uscc = ?"),
         arguments: [opening.enterprise.rawValue])
     else { throw StoreError.enterpriseNotFound(opening.enterprise) }
     let at = input.map { agency.zone.resolve($0, notBefore: nil) } ?? now
@@ -18,16 +18,16 @@ extension StoreSession {
     let standing =
       kind.workflow.openingGuards.isEmpty
       ? nil : try standing(of: opening.enterprise, today: agency.zone.date(of: at))
+    var context = agency.context(now: now, standing: standing)
+    // A large enterprise may not complain of arrears (ArrearsScope).
+    context.complainantSize = (enterprise["size"] as String?).flatMap(EnterpriseSize.init)
     // Decide before taking a number, so that a refusal leaves no trace.
     let probe = CaseID(kind: kind, year: year, number: 1)
-    _ = try ReliefCase.opening(
-      opening, id: probe, at: at, officer: officer,
-      context: agency.context(now: now, standing: standing))
+    _ = try ReliefCase.opening(opening, id: probe, at: at, officer: officer, context: context)
     let number = try nextNumber(kind: kind, year: year)
     let id = CaseID(kind: kind, year: year, number: number)
     let decision = try ReliefCase.opening(
-      opening, id: id, at: at, officer: officer,
-      context: agency.context(now: now, standing: standing))
+      opening, id: id, at: at, officer: officer, context: context)
     let reliefCase = decision.reliefCase
     let rowID = try insertCase(reliefCase, enterpriseRowID: enterprise["id"])
     try append(decision.event, caseRowID: rowID, caseID: id)

@@ -12,8 +12,8 @@ extension StoreSession {
     try db.execute(
       sql: """
         INSERT INTO enterprises (uscc, name, region, size, sector, employees, revenue, industry,
-          contact, phone, checksum_warning, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          contact, phone, checksum_warning, assets, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: Self.arguments(of: enterprise) + [now.seconds, now.seconds])
   }
@@ -30,7 +30,7 @@ extension StoreSession {
       sql: """
         UPDATE enterprises SET uscc = ?1, name = ?2, region = ?3, size = ?4, sector = ?5,
           employees = ?6, revenue = ?7, industry = ?8, contact = ?9, phone = ?10,
-          checksum_warning = ?11, updated_at = ?12
+          checksum_warning = ?11, assets = ?12, updated_at = ?13
         WHERE uscc = ?1
         """, arguments: arguments)
   }
@@ -40,7 +40,7 @@ extension StoreSession {
       enterprise.uscc.rawValue, enterprise.name, enterprise.region.rawValue,
       enterprise.size?.rawValue, enterprise.sector?.rawValue, enterprise.employees,
       enterprise.revenue?.fen, enterprise.industry, enterprise.contact, enterprise.phone,
-      enterprise.hasChecksumWarning ? 1 : 0,
+      enterprise.hasChecksumWarning ? 1 : 0, enterprise.assets?.fen,
     ]
   }
 
@@ -178,7 +178,8 @@ extension StoreSession {
       sector: (row["sector"] as String?).flatMap(Sector.init(rawValue:)),
       employees: row["employees"], revenue: (row["revenue"] as Int64?).map(Money.init(fen:)),
       industry: row["industry"], contact: row["contact"], phone: row["phone"],
-      hasChecksumWarning: (row["checksum_warning"] as Int) == 1)
+      hasChecksumWarning: (row["checksum_warning"] as Int) == 1,
+      assets: (row["assets"] as Int64?).map(Money.init(fen:)))
   }
 
   static func view(from row: Row) -> EnterpriseView {

@@ -16,7 +16,7 @@ extension StoreSession {
       enterprise.name, enterprise.region.rawValue, enterprise.size?.rawValue,
       enterprise.sector?.rawValue, enterprise.employees, enterprise.revenue?.fen,
       enterprise.industry, enterprise.contact, enterprise.phone,
-      enterprise.hasChecksumWarning ? 1 : 0,
+      enterprise.hasChecksumWarning ? 1 : 0, enterprise.assets?.fen,
     ]
     // Without `replacing`, the unique index answers whether the code is taken: one statement a
     // record instead of two.
@@ -24,7 +24,7 @@ extension StoreSession {
       try db.cachedStatement(
         sql: """
           UPDATE enterprises SET name = ?, region = ?, size = ?, sector = ?, employees = ?,
-            revenue = ?, industry = ?, contact = ?, phone = ?, checksum_warning = ?,
+            revenue = ?, industry = ?, contact = ?, phone = ?, checksum_warning = ?, assets = ?,
             created_at = coalesce(?, created_at), updated_at = ?
           WHERE id = ?
           """
@@ -37,8 +37,8 @@ extension StoreSession {
       try db.cachedStatement(
         sql: """
           INSERT INTO enterprises (uscc, name, region, size, sector, employees, revenue, industry,
-            contact, phone, checksum_warning, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            contact, phone, checksum_warning, assets, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """
       ).execute(
         arguments: StatementArguments(

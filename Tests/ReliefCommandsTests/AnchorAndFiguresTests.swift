@@ -174,7 +174,7 @@ struct AnchorAndFiguresTests {
   @Test("The monthly report's footer carries the anchor; a frozen month does not differ by it")
   func reportCarriesAnchor() throws {
     let sandbox = try Sandbox.withFirm()
-    try sandbox.ok(arguments: Sandbox.complaint() + ["--at", "2026-03-10"])
+    try sandbox.ok(arguments: Sandbox.complaint(due: "2026-02-27") + ["--at", "2026-03-10"])
     let frozen = try sandbox.run("report", "monthly", "--month", "2026-03", "--freeze", "--json")
       .object()
     #expect(frozen["anchor"] as? String == (try anchor(sandbox).line))
@@ -286,7 +286,10 @@ struct AnchorAndFiguresTests {
     let complaints = 94
     let paid = 93
     for _ in 0..<complaints {
-      try sandbox.ok(arguments: Sandbox.complaint(amount: largest) + ["--at", "2026-03-10T10:00"])
+      try sandbox.ok(
+        arguments: Sandbox.complaint(amount: largest, due: "2026-02-27") + [
+          "--at", "2026-03-10T10:00",
+        ])
     }
     // 93 at the largest amount already pass 2^63 fen, claimed and recovered alike.
     for number in 1...complaints {

@@ -201,7 +201,7 @@ struct DataEndToEndTests {
       sandbox, "good.csv",
       header
         + "arrears,\(Codes.nanshan),2026-04-01,,某区住房和建设局,government,125万,2026-03-31,,,,,\n"
-        + "arrears,\(Codes.tianhe),2025-12-30T10:00:00+08:00,工程款,某局,other,5000,2025-11-30,,,,,\n"
+        + "arrears,\(Codes.tianhe),2025-12-30T10:00:00+08:00,工程款,某局,government,5000,2025-11-30,,,,,\n"
         + "tax-refund,\(Codes.tianhe),2026-04-02,,,,,,vat-credit-refund,5000,,,\n"
         + "cultivation,\(Codes.tianhe),2026-04-03,,,,,,,,innovative,,\n")
     #expect(try sandbox.ok("import", "cases", good).contains("Imported 4 cases"))
@@ -308,7 +308,7 @@ struct DataEndToEndTests {
     #expect(try target.ok("search", "对接顺畅").contains("AR-2026-000001 #6"))
     let next = try target.ok(
       "case", "open", "arrears", "--enterprise", Codes.nanshan, "--debtor", "新欠款方",
-      "--debtor-type", "other", "--amount", "1", "--payment-due", "2026-04-01")
+      "--debtor-type", "government", "--amount", "1", "--payment-due", "2026-04-01")
     #expect(next.contains("AR-2026-000003"))
     // Importing the same cases again is refused case by case.
     let again = try target.run(

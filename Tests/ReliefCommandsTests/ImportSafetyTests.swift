@@ -100,6 +100,7 @@ struct ImportSafetyTests {
             json_extract(data, '$.note') || '  ' FROM event_log
             WHERE json_extract(data, '$.note') IS NOT NULL;
           DROP TABLE grdb_migrations;
+          ALTER TABLE enterprises DROP COLUMN assets; -- 0006's column, which version 4 lacked
           PRAGMA user_version = 4;
           """)
     }
@@ -143,7 +144,7 @@ struct ImportSafetyTests {
     try target.ok("import", "cases", try write(target, "ok.json", export))
     let next = try target.ok(
       "case", "open", "arrears", "--enterprise", Codes.nanshan, "--debtor", "新欠款方",
-      "--debtor-type", "other", "--amount", "1", "--payment-due", "2026-04-01")
+      "--debtor-type", "government", "--amount", "1", "--payment-due", "2026-04-01")
     #expect(next.contains("AR-2026-000002"))
   }
 

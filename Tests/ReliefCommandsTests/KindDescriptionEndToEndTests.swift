@@ -141,7 +141,9 @@ struct KindDescriptionEndToEndTests {
       var details = ArrearsDetails(
         debtor: "某局", debtorType: .government, debtorCode: USCC(trusted: "91440305MA5FXHGE2A"),
         contract: "C-1", amountOwed: Money(yuan: 100), paymentDueDate: LocalDate("2026-01-31")!,
-        agreedAnnualRate: Rate(tenThousandthsOfPercent: 34_500))
+        agreedAnnualRate: Rate(tenThousandthsOfPercent: 34_500),
+        deliveredOn: LocalDate("2025-12-01")!, contractDate: LocalDate("2025-06-30")!,
+        outOfScope: "reason")
       details.amountRecovered = Money(yuan: 10)
       details.handlingDepartment = "市工业和信息化局"
       details.outcome = .partiallyPaid

@@ -16,6 +16,7 @@ struct MigrationPinTests {
     "0003_reports.sql": "425ce864f03016fe48819b81c97e57d1df47fe97ca659dac9db0cdf7fb052fc7",
     "0004_province.sql": "e837d46f89f4c94b5c7be5a2844b4d68436cb372cf97c0f3fa79fd39b36bb7ad",
     "0005_search_fold.sql": "6e76673cb9f4f97d756502f527df66406dfaee48b8aebb4dd9e3f2bedd79dc41",
+    "0006_law.sql": "385aef31b6f2f6b829e53f8303b83244a2575729e8c7b4e6acafcdbea6d030a6",
   ]
 
   /// The repository's `Migrations/sqlite/`, found from this file's place in it.

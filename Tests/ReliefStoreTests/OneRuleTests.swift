@@ -118,10 +118,12 @@ struct OneRuleTests {
   /// One case of each kind for every value of the detail its kind is split by.
   static var everyFacet: [CaseDetails] {
     DebtorType.allCases.map {
+      // Overdue before the openings, and `other` opened anyway (--allow-out-of-scope).
       .arrears(
         ArrearsDetails(
           debtor: "某局", debtorType: $0, amountOwed: Money(yuan: 1),
-          paymentDueDate: LocalDate("2026-03-31")!))
+          paymentDueDate: LocalDate("2025-11-30")!,
+          outOfScope: $0 == .other ? "recorded before the scope of intake was checked" : nil))
     }
       + ReliefType.allCases.map {
         .taxRefund(TaxRefundDetails(reliefType: $0, amountClaimed: Money(yuan: 2), taxPeriod: nil))

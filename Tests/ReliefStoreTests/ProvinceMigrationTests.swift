@@ -59,8 +59,10 @@ struct ProvinceMigrationTests {
     try store.queue.read { source in
       try queue.write { db in
         for table in ["enterprises", "case_sequences", "services", "service_enterprises"] {
+          // The columns the older schema has (0006 added the enterprises' `assets`).
+          let known = Set(try db.columns(in: table).map(\.name))
           for row in try Row.fetchAll(source, sql: "SELECT * FROM \(table)") {
-            let columns = Array(row.columnNames)
+            let columns = row.columnNames.filter(known.contains)
             try db.execute(
               sql: """
                 INSERT INTO \(table) (\(columns.joined(separator: ", ")))

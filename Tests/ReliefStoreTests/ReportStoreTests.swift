@@ -84,7 +84,9 @@ struct HandBuiltMonth {
     .arrears(
       ArrearsDetails(
         debtor: "某欠款方", debtorType: type, amountOwed: Money(yuan: owed),
-        paymentDueDate: LocalDate("2025-12-31")!))
+        paymentDueDate: LocalDate("2025-12-31")!,
+        // A debtor of type `other` is outside the scope of intake: opened anyway, with a reason.
+        outOfScope: type == .other ? "opened before the scope of intake was checked" : nil))
   }
 
   /// Builds the month.

@@ -26,7 +26,8 @@ enum StoreFixtures {
       details: .arrears(
         ArrearsDetails(
           debtor: "深圳市某局", debtorType: .government, amountOwed: Money(yuan: owed),
-          paymentDueDate: LocalDate("2026-03-31")!)))
+          // Overdue before every opening the tests make (the scope of intake, ArrearsScope).
+          paymentDueDate: LocalDate("2025-11-30")!)))
   }
 
   /// A store with two enterprises registered.

@@ -46,7 +46,8 @@ enum DemoData {
   /// Officers of the demo agency.
   static let officers = ["chen.jing", "li.wei", "wang.fang", "zhang.min", "liu.yang"]
 
-  /// Debtors: government agencies, public institutions and large enterprises, some owing many.
+  /// Debtors: government agencies, public institutions and large enterprises, some owing many;
+  /// all within the scope of intake (ArrearsScope), each with a code that agrees with its type.
   static let debtors: [(name: String, type: DebtorType)] = [
     ("深圳市某区住房和建设局", .government), ("广州市某区城市管理和综合执法局", .government),
     ("佛山市某区交通运输局", .government), ("东莞市某镇人民政府", .government),
@@ -57,7 +58,7 @@ enum DemoData {
     ("岭南交通建设集团有限公司", .largeEnterprise), ("广信汽车集团股份有限公司", .largeEnterprise),
     ("南海石化集团有限公司", .largeEnterprise), ("粤通电子商务集团有限公司", .largeEnterprise),
     ("深海重工装备股份有限公司", .largeEnterprise), ("华南物流控股集团有限公司", .largeEnterprise),
-    ("某市城市更新开发有限公司", .other),
+    ("广府城市更新开发集团有限公司", .largeEnterprise),
   ]
 
   static let departments = [

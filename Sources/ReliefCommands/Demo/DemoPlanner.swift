@@ -89,6 +89,24 @@ struct DemoPlanner {
     return result
   }
 
+  /// A demo debtor's code, the same every run, agreeing with its type by its first two characters
+  /// (GB 32100-2015: `11` organs of state, `12` public institutions, `91` enterprises), registered
+  /// in Guangdong (`440000`).
+  static func debtorCode(_ index: Int, type: DebtorType) -> USCC? {
+    let prefix: String
+    switch type {
+    case .government: prefix = "11"
+    case .publicInstitution: prefix = "12"
+    case .largeEnterprise: prefix = "91"
+    case .other: return nil
+    }
+    let digits = String(10_000_000 + index * 7919)
+    let body = Array(digits.suffix(8))
+    let organization = body + [USCC.organizationCheckCharacter(for: body)]
+    let first17 = Array(prefix + "440000") + organization
+    return USCC(trusted: String(first17 + [USCC.checkCharacter(for: first17)]))
+  }
+
   /// A valid code: `91`, the region, an organization code with its check, the check character.
   mutating func makeCode(region: String) -> USCC {
     var body: [Character] = ["M", "A"]
@@ -135,6 +153,9 @@ struct DemoPlanner {
             }
             cultivated.insert(enterprise.uscc.rawValue)
             if ban { banned.insert(enterprise.uscc.rawValue) }
+          } else if kind == .arrears {
+            // Only an SME may complain of arrears (ArrearsScope, arts. 2, 3).
+            enterprise = random.pick(smes)
           } else {
             enterprise = random.pick(enterprises)
           }
@@ -162,13 +183,20 @@ struct DemoPlanner {
     var title: String
     switch kind {
     case .arrears:
-      let debtor = random.pick(DemoData.debtors)
+      let debtorIndex = random.int(0...(DemoData.debtors.count - 1))
+      let debtor = DemoData.debtors[debtorIndex]
       let owed = Money(yuan: Int64(random.int(3...400)) * 10_000 + Int64(random.int(0...9)) * 1000)
-      details = .arrears(
-        ArrearsDetails(
-          debtor: debtor.name, debtorType: debtor.type,
-          contract: "HT-\(random.int(2023...2025))-\(random.int(100...999))", amountOwed: owed,
-          paymentDueDate: LocalDate(dayNumber: 0)))
+      var arrears = ArrearsDetails(
+        debtor: debtor.name, debtorType: debtor.type,
+        debtorCode: Self.debtorCode(debtorIndex, type: debtor.type),
+        contract: "HT-\(random.int(2023...2025))-\(random.int(100...999))", amountOwed: owed,
+        paymentDueDate: LocalDate(dayNumber: 0))
+      // Some contracts agreed a rate, a few below the one-year LPR of their day (art. 17).
+      if random.chance(20) {
+        arrears.contractDate = LocalDate("2024-03-15")!.adding(days: random.int(0...400))
+        arrears.agreedAnnualRate = Rate(tenThousandthsOfPercent: Int64(random.int(25...60)) * 1000)
+      }
+      details = .arrears(arrears)
       title = debtor.name + "拖欠货款"
     case .taxRefund:
       let type = random.pick(ReliefType.allCases)

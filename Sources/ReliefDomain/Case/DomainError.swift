@@ -13,6 +13,10 @@ public enum DomainError: Error, Equatable, Sendable {
   case invalidValue(field: String, value: String, expected: String)
   /// The size given is not what the staff and revenue figures give.
   case sizeContradictsFigures(given: EnterpriseSize, derived: EnterpriseSize)
+  /// An arrears complaint outside the scope of intake, opened without `--allow-out-of-scope`.
+  case outOfScope(ArrearsScope.Problem)
+  /// An arrears complaint with neither a payment due date nor a delivery day.
+  case dueDateNeeded
   /// The event exists but not in the current state.
   case eventNotAllowed(caseID: CaseID, event: EventName, state: CaseState, allowed: [EventName])
   /// The kind has no such event.

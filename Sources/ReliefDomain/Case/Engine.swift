@@ -10,6 +10,9 @@ public struct DecisionContext: Sendable {
   public var clocks: ClockSettings
   /// The enterprise's standing, when the store looked it up.
   public var standing: EnterpriseStanding?
+  /// The size recorded for the enterprise a case is opened for, when the store looked it up: a
+  /// large enterprise may not complain of arrears (`ArrearsScope`).
+  public var complainantSize: EnterpriseSize?
 
   /// Creates a context.
   public init(
@@ -81,6 +84,13 @@ extension ReliefCase {
     guard kind == id.kind else { throw .detailsDoNotMatchKind(id.kind) }
     let at = at ?? context.now
     if at > context.now { throw .timeInFuture(at: at, now: context.now) }
+    if case .arrears(let arrears) = opening.details {
+      // The scope of intake (arts. 2, 3, 24-25), judged on the day the complaint was made. Not
+      // re-checked when a recorded history is replayed or restored: a complaint opened before
+      // the rule existed keeps its history.
+      try ArrearsScope.check(
+        arrears, complainantSize: context.complainantSize, day: context.zone.date(of: at))
+    }
     if let standing = context.standing {
       for openingGuard in kind.workflow.openingGuards {
         if let error = openingGuard.check(opening.details, standing) { throw error }

@@ -29,6 +29,8 @@ extension CaseOpening {
         arrears.debtor = try Text.required(arrears.debtor, field: "debtor", maxLength: 120)
         arrears.contract = try Text.clean(
           arrears.contract, field: "contract", required: false, maxLength: 80)
+        arrears.outOfScope = try Text.clean(
+          arrears.outOfScope, field: "allow-out-of-scope", required: false, maxLength: 500)
         guard arrears.amountOwed > .zero else {
           throw DomainError.amountNotPositive(field: "amount")
         }

@@ -3,13 +3,20 @@ extension ArrearsDetails {
   /// (Civil Code art. 561), since a complaint records no agreement otherwise yet.
   public var interestAllocation: OverdueInterest.Allocation { .interestFirst }
 
-  /// Overdue interest to a day on what is still owed, payments taken into account.
-  public func interest(until day: LocalDate, payments: [OverdueInterest.Payment])
-    -> OverdueInterest.Result
-  {
+  /// The agreed rate as it applies: raised to the one-year LPR of the contract date when below it
+  /// (Regulations on Ensuring Payments to SMEs, art. 17); nil when no rate was agreed.
+  public func appliedRate(_ rates: LoanPrimeRates) -> AgreedRate? {
+    agreedAnnualRate.map { AgreedRate.applying($0, contractDate: contractDate, rates: rates) }
+  }
+
+  /// Overdue interest to a day on what is still owed, payments taken into account, at the agreed
+  /// rate as it applies (`appliedRate`) or else 0.05% a day.
+  public func interest(
+    until day: LocalDate, payments: [OverdueInterest.Payment], rates: LoanPrimeRates
+  ) -> OverdueInterest.Result {
     OverdueInterest.compute(
       amount: amountOwed, due: paymentDueDate, until: day, payments: payments,
-      annualRate: agreedAnnualRate, allocation: interestAllocation)
+      annualRate: appliedRate(rates)?.rate, allocation: interestAllocation)
   }
 }
 

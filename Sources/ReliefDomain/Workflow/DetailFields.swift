@@ -137,10 +137,13 @@ extension DetailField {
       ) {
         .money($0.amountOwed)
       },
+      // Required unless `deliveredOn` gives the statutory due date (ArrearsScope.dueDate, art. 9).
       field(
-        "paymentDueDate", .date, .opening, required: true, option: "payment-due",
-        label: "label.payment-due"
+        "paymentDueDate", .date, .opening, option: "payment-due", label: "label.payment-due"
       ) { .date($0.paymentDueDate) },
+      field("deliveredOn", .date, .opening, option: "delivered", label: "label.delivered") {
+        .date($0.deliveredOn)
+      },
       field("amountRecovered", .money, .events([.pay]), label: "label.amount-recovered") {
         .money($0.amountRecovered)
       },
@@ -162,9 +165,15 @@ extension DetailField {
         label: "label.annual-rate"
       ) { .rate($0.agreedAnnualRate) },
       field(
+        "contractDate", .date, .opening, option: "contract-date", label: "label.contract-date"
+      ) { .date($0.contractDate) },
+      field(
         "satisfaction", .enumeration(Satisfaction.self, table: "satisfaction"), .events([.close]),
         label: "label.satisfaction"
       ) { .text($0.satisfaction?.rawValue) },
+      field(
+        "outOfScope", .text, .opening, option: "allow-out-of-scope", label: "label.out-of-scope"
+      ) { .text($0.outOfScope) },
     ]
   }()
 

@@ -93,12 +93,25 @@ public struct ArrearsDetails: Equatable, Sendable, Codable {
   public var agreedAnnualRate: Rate?
   /// The complainant's satisfaction, recorded at closing.
   public var satisfaction: Satisfaction?
+  /// The day the goods, works or services were delivered, when given (the statutory due date
+  /// counts from it when none was agreed: Regulations on Ensuring Payments to SMEs, art. 9).
+  public var deliveredOn: LocalDate?
+  /// The day the contract was signed: the one-year LPR of that day is the floor of the agreed
+  /// rate (art. 17).
+  public var contractDate: LocalDate?
+  /// Why the complaint was opened although outside the scope of intake (arts. 2, 3, 24-25): the
+  /// case carries a warning.
+  public var outOfScope: String?
 
   /// Creates the details of a new complaint.
   public init(
     debtor: String, debtorType: DebtorType, debtorCode: USCC? = nil, contract: String? = nil,
-    amountOwed: Money, paymentDueDate: LocalDate, agreedAnnualRate: Rate? = nil
+    amountOwed: Money, paymentDueDate: LocalDate, agreedAnnualRate: Rate? = nil,
+    deliveredOn: LocalDate? = nil, contractDate: LocalDate? = nil, outOfScope: String? = nil
   ) {
+    self.deliveredOn = deliveredOn
+    self.contractDate = contractDate
+    self.outOfScope = outOfScope
     self.debtor = debtor
     self.debtorType = debtorType
     self.debtorCode = debtorCode

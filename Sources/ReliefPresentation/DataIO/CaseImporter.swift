@@ -52,7 +52,7 @@ package struct CaseImporter: RecordImporter {
   private func open(_ record: ImportRecord, into session: any ReliefSession) throws {
     let kind = try record.value("kind", CaseKind.self)!
     let enterprise = try record.parse("enterprise") { try Parse.uscc($0, allowBadChecksum: true) }!
-    let details = try Self.details(kind, from: record)
+    let details = try Self.details(kind, from: record, calendar: session.agency.calendar)
     let officer = try Self.officer(record) ?? settings.officer
     let title = try record.text("title") ?? Self.defaultTitle(details, settings.t)
     let opening = CaseOpening(
@@ -136,7 +136,9 @@ package struct CaseImporter: RecordImporter {
       else { throw ColumnError(column: "enterprise", underlying: Refusal("import.error.required")) }
       opening = CaseOpening(
         enterprise: enterprise, title: try fields.required("title"),
-        assignee: try fields.text("assignee"), details: try Self.details(kind, from: details))
+        assignee: try fields.text("assignee"),
+        // A recorded opening carries its due date: the calendar is not consulted.
+        details: try Self.details(kind, from: details, calendar: .official))
     } else {
       inputs = EventInputs(
         reason: try fields.text("reason"), to: try fields.text("department"),
@@ -157,7 +159,9 @@ package struct CaseImporter: RecordImporter {
 
   /// A kind's opening facts from the columns named as the keys of its `details`; the columns of
   /// other kinds must be empty.
-  package static func details(_ kind: CaseKind, from record: ImportRecord) throws -> CaseDetails {
+  package static func details(
+    _ kind: CaseKind, from record: ImportRecord, calendar: WorkingCalendar
+  ) throws -> CaseDetails {
     for entry in Columns.openingDetails {
       if entry.kind == kind.rawValue {
         for column in entry.required where record.raw(column) == nil {
@@ -180,14 +184,24 @@ package struct CaseImporter: RecordImporter {
     // Required columns of the kind are known to be filled (checked above).
     switch kind {
     case .arrears:
+      let debtorType = try record.value("debtorType", DebtorType.self)!
+      let deliveredOn = try record.date("deliveredOn")
+      let dueDate: LocalDate
+      do {
+        dueDate = try ArrearsScope.dueDate(
+          agreed: try record.date("paymentDueDate"), deliveredOn: deliveredOn,
+          debtorType: debtorType, calendar: calendar)
+      } catch {
+        throw ColumnError(column: "paymentDueDate", underlying: error)
+      }
       return .arrears(
         ArrearsDetails(
-          debtor: try record.required("debtor"),
-          debtorType: try record.value("debtorType", DebtorType.self)!,
+          debtor: try record.required("debtor"), debtorType: debtorType,
           debtorCode: try record.parse("debtorCode") { try Parse.uscc($0, allowBadChecksum: true) },
           contract: try record.text("contract"), amountOwed: try record.money("amountOwed")!,
-          paymentDueDate: try record.date("paymentDueDate")!,
-          agreedAnnualRate: try record.parse("annualRate", Parse.rate)))
+          paymentDueDate: dueDate, agreedAnnualRate: try record.parse("annualRate", Parse.rate),
+          deliveredOn: deliveredOn, contractDate: try record.date("contractDate"),
+          outOfScope: try record.text("outOfScope")))
     case .taxRefund:
       return .taxRefund(
         TaxRefundDetails(

@@ -57,8 +57,8 @@ package enum Columns {
   package static let enterprises = ColumnSet(
     required: ["uscc", "name", "region"],
     optional: [
-      "size", "sector", "employees", "revenue", "industry", "contact", "phone", "checksumWarning",
-      "createdAt", "updatedAt",
+      "size", "sector", "employees", "revenue", "assets", "industry", "contact", "phone",
+      "checksumWarning", "createdAt", "updatedAt",
     ],
     ignored: ["tier", "whitelisted"])
 
@@ -130,8 +130,8 @@ package enum Columns {
 
   /// The columns of `relief export enterprises --format csv`.
   package static let enterpriseExport = [
-    "uscc", "name", "region", "size", "sector", "employees", "revenue", "industry", "contact",
-    "phone", "tier", "whitelisted", "checksumWarning", "createdAt", "updatedAt",
+    "uscc", "name", "region", "size", "sector", "employees", "revenue", "assets", "industry",
+    "contact", "phone", "tier", "whitelisted", "checksumWarning", "createdAt", "updatedAt",
   ]
 
   /// The columns of `relief export services --format csv`.
@@ -202,6 +202,8 @@ extension Columns {
       ("dueDate", "办理期限", .date), ("alert", "预警", .enumeration(group: "alert")),
       ("reReviewDue", "待复审", .boolean), ("taxAuthority", "受理税务机关", nil),
       ("banUntil", "禁止申报期至", nil), ("banYears", "禁止申报年限", .integer),
+      ("assets", "资产总额", .money), ("deliveredOn", "交付日期", nil),
+      ("contractDate", "合同订立日", nil), ("outOfScope", "超范围受理理由", nil),
       ("supervisionLevel", "督办级别", .text), ("nextEvents", "可办理事项", .event),
       ("officer", "记录人", .text), ("interest", "逾期利息", .text), ("warnings", "提示", .text),
       ("history", "办理记录", .text), ("details", "详情", .text),

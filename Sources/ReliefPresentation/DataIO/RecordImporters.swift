@@ -76,7 +76,8 @@ package struct EnterpriseImporter: RecordImporter {
       sector: try record.value("sector", Sector.self), employees: try record.int("employees"),
       revenue: try record.money("revenue"), industry: try record.text("industry"),
       contact: try record.text("contact"), phone: try record.text("phone"),
-      hasChecksumWarning: USCC.checksumProblem(of: uscc) != nil)
+      hasChecksumWarning: USCC.checksumProblem(of: uscc) != nil,
+      assets: try record.money("assets"))
     let createdAt = try record.time("createdAt").map(settings.zone.instant(of:))
     let updatedAt = try record.time("updatedAt").map(settings.zone.instant(of:))
     for (column, time) in [("createdAt", createdAt), ("updatedAt", updatedAt)] {

@@ -115,6 +115,10 @@ package enum ErrorText {
       return t(
         "error.size-contradiction",
         ["given": t.value("size", given.rawValue), "derived": t.value("size", derived.rawValue)])
+    case .outOfScope(let problem):
+      return describe(problem, t)
+    case .dueDateNeeded:
+      return t("error.due-date-needed")
     case .eventNotAllowed(let caseID, let event, let state, let allowed):
       return t(
         "error.event-not-allowed",
@@ -245,5 +249,29 @@ package enum ErrorText {
     if t.language == .zh { return Regions.chineseName(of: region) + " (\(region.rawValue))" }
     let english = Regions.provinces[region.provinceDigits]?.en ?? region.provinceDigits
     return "\(english) (\(region.rawValue))"
+  }
+
+  /// Why an arrears complaint is outside the scope of intake, and what to do instead.
+  package static func describe(_ problem: ArrearsScope.Problem, _ t: Localizer) -> String {
+    switch problem {
+    case .complainantIsLarge:
+      return t("error.scope.complainant-large")
+    case .debtorTypeOther:
+      return t("error.scope.debtor-other")
+    case .debtorCodeDisagrees(let code, let prefix, let debtorType):
+      let allowed = ArrearsScope.debtorTypes(ofCodePrefix: prefix)
+      return t(
+        "error.scope.debtor-code",
+        [
+          "code": code.rawValue, "prefix": prefix,
+          "type": t.value("debtor-type", debtorType.rawValue),
+          "says":
+            allowed.isEmpty
+            ? t("scope.code-names-none")
+            : t.list(allowed.map { t.value("debtor-type", $0.rawValue) }),
+        ])
+    case .notYetDue(let dueDate, let day):
+      return t("error.scope.not-yet-due", ["due": dueDate.description, "day": day.description])
+    }
   }
 }

@@ -5,13 +5,13 @@ package enum Strings {
   /// The English parts; no key is in two of them (a test holds them to it).
   package static let englishParts: [[String: String]] = [
     englishCore, englishDeadlines, englishData, englishReports, englishWriters,
-    englishImports, englishAnchor, englishOutputs, englishXlsx, englishCult,
+    englishImports, englishAnchor, englishOutputs, englishXlsx, englishCult, englishlaw,
   ]
 
   /// The Chinese parts, in the order of the English ones.
   package static let chineseParts: [[String: String]] = [
     chineseCore, chineseDeadlines, chineseData, chineseReports, chineseWriters,
-    chineseImports, chineseAnchor, chineseOutputs, chineseXlsx, chineseCult,
+    chineseImports, chineseAnchor, chineseOutputs, chineseXlsx, chineseCult, chineselaw,
   ]
 
   /// Every English string.

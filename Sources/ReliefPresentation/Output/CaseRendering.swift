@@ -8,9 +8,12 @@ package struct CaseRendering {
   package let t: Localizer
   package let terminal: Terminal
   package let clocks: ClockSettings
+  /// The one-year LPR, shipped and imported: the floor of an agreed rate.
+  package let rates: LoanPrimeRates
 
   package init(_ context: some RenderingContext) {
     self.clocks = context.agency.clocks
+    self.rates = LoanPrimeRates(settings: context.agency.settings)
     self.zone = context.zone
     self.today = context.today
     self.t = context.t
@@ -52,6 +55,7 @@ package struct CaseRendering {
       ]
     if let history {
       if let interest = interest(reliefCase, history: history) {
+        let applied = reliefCase.details.arrears?.appliedRate(rates)
         members.append(
           (
             "interest",
@@ -65,7 +69,13 @@ package struct CaseRendering {
               ),
               ("until", .string(interest.until.description)),
               ("days", .int(Int64(interest.result.days))),
-              ("annualRate", .string(reliefCase.details.arrears?.agreedAnnualRate?.description)),
+              ("annualRate", .string(applied?.rate.description)),
+              (
+                "agreedAnnualRate",
+                .string(reliefCase.details.arrears?.agreedAnnualRate?.description)
+              ),
+              ("lpr", .string(applied?.floor?.rate.description)),
+              ("lprDate", .string(applied?.floor?.date.description)),
             ])
           ))
       }
@@ -75,14 +85,38 @@ package struct CaseRendering {
   }
 
   /// What to be wary of in a case: `enterprise-checksum` when the enterprise's code failed its
-  /// check characters, `calendar-fallback` when its deadline was counted by weekdays alone.
+  /// check characters, `calendar-fallback` when its deadline was counted by weekdays alone,
+  /// `out-of-scope` when an arrears complaint was opened outside the scope of intake
+  /// (`--allow-out-of-scope`), `rate-raised-to-lpr` when its agreed rate is below the one-year
+  /// LPR of its contract date (art. 17).
   package func warnings(_ record: CaseRecord) -> [String] {
     var warnings: [String] = []
     if record.enterpriseHasChecksumWarning { warnings.append("enterprise-checksum") }
     if record.reliefCase.clock?.usesFallbackCalendar == true {
       warnings.append("calendar-fallback")
     }
+    if let arrears = record.reliefCase.details.arrears {
+      if arrears.outOfScope != nil { warnings.append("out-of-scope") }
+      if arrears.appliedRate(rates)?.raisedFrom != nil { warnings.append("rate-raised-to-lpr") }
+    }
     return warnings
+  }
+
+  /// A warning's words on a case's card.
+  package func warningText(_ warning: String, _ reliefCase: ReliefCase) -> String {
+    switch warning {
+    case "enterprise-checksum": return t("msg.checksum-warning")
+    case "out-of-scope":
+      return t("msg.out-of-scope-warning", ["reason": reliefCase.details.arrears?.outOfScope ?? ""])
+    case "rate-raised-to-lpr":
+      guard let applied = reliefCase.details.arrears?.appliedRate(rates),
+        let from = applied.raisedFrom, let floor = applied.floor
+      else { return warning }
+      return t(
+        "msg.rate-raised-to-lpr",
+        ["agreed": from.description, "lpr": floor.rate.description, "date": floor.date.description])
+    default: return t("msg.fallback-calendar")
+    }
   }
 
   /// Overdue interest to date on an arrears case with an amount outstanding (to the closing day
@@ -94,7 +128,7 @@ package struct CaseRendering {
     let until = reliefCase.closedAt.map(zone.date(of:)) ?? today
     guard until > arrears.paymentDueDate else { return nil }
     let payments = ReliefCase.payments(in: history, zone: zone)
-    return (arrears.interest(until: until, payments: payments), until)
+    return (arrears.interest(until: until, payments: payments, rates: rates), until)
   }
 
   /// Cases against their deadlines: most overdue first, with days late or left.
@@ -265,8 +299,8 @@ package struct CaseRendering {
     }
     if let interest = interest(reliefCase, history: history) {
       let basis =
-        reliefCase.details.arrears?.agreedAnnualRate.map {
-          t("interest.agreed", ["rate": $0.description])
+        reliefCase.details.arrears?.appliedRate(rates).map {
+          t("interest.agreed", ["rate": $0.rate.description])
         } ?? t("interest.statutory")
       card.add(
         t("label.interest"),
@@ -289,8 +323,7 @@ package struct CaseRendering {
     }
     card.add(t("label.next"), reliefCase.nextEvents.map(\.rawValue).joined(separator: ", "))
     for warning in warnings(record) {
-      let text =
-        warning == "enterprise-checksum" ? t("msg.checksum-warning") : t("msg.fallback-calendar")
+      let text = warningText(warning, reliefCase)
       card.add(t("label.warning"), Style.yellow.apply(text, colour: terminal.usesColour))
     }
     lines.append(card.render(terminal: terminal))

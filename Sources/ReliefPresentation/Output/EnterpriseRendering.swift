@@ -22,6 +22,7 @@ package struct EnterpriseRendering {
       ("sector", .string(enterprise.sector?.rawValue)),
       ("employees", .int(enterprise.employees)),
       ("revenue", .string(enterprise.revenue?.yuan)),
+      ("assets", .string(enterprise.assets?.yuan)),
       ("industry", .string(enterprise.industry)),
       ("contact", .string(enterprise.contact)),
       ("phone", .string(enterprise.phone)),
@@ -69,6 +70,7 @@ package struct EnterpriseRendering {
     card.add(t("label.sector"), enterprise.sector.map { t.value("sector", $0.rawValue) })
     card.add(t("label.employees"), enterprise.employees.map(String.init))
     card.add(t("label.revenue"), enterprise.revenue?.grouped)
+    card.add(t("label.assets"), enterprise.assets?.grouped)
     card.add(t("label.industry"), enterprise.industry)
     card.add(t("label.contact"), enterprise.contact)
     card.add(t("label.phone"), enterprise.phone)

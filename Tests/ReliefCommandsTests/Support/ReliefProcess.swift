@@ -152,11 +152,14 @@ extension Sandbox {
     return sandbox
   }
 
-  /// The arguments of `case open arrears` for a complaint against 深圳市某局, due 2026-03-31.
-  static func complaint(_ firm: String = Codes.nanshan, amount: String = "5000") -> [String] {
+  /// The arguments of `case open arrears` for a complaint against 深圳市某局, due 2026-03-31
+  /// (or `due`: a complaint opened earlier needs an earlier due date, the scope of intake).
+  static func complaint(
+    _ firm: String = Codes.nanshan, amount: String = "5000", due: String = "2026-03-31"
+  ) -> [String] {
     [
       "case", "open", "arrears", "--enterprise", firm, "--debtor", "深圳市某局", "--debtor-type",
-      "government", "--amount", amount, "--payment-due", "2026-03-31",
+      "government", "--amount", amount, "--payment-due", due,
     ]
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ReliefDomain
 import ReliefPresentation
 
@@ -21,8 +22,14 @@ extension Relief.CaseGroup.Open {
     @Option(parsing: .unconditional, help: "The amount owed (1250000, 1,250,000.50, 125万, 1.25亿).")
     var amount: String
 
-    @Option(help: "When payment was due (YYYY-MM-DD).")
-    var paymentDue: String
+    @Option(help: "When payment was due (YYYY-MM-DD); else give --delivered.")
+    var paymentDue: String?
+
+    @Option(
+      help:
+        "When the goods, works or services were delivered, when no due date was agreed: the due date is then 30 days later (agencies, public institutions) or 60 (large enterprises)."
+    )
+    var delivered: String?
 
     @Option(help: "The debtor's Unified Social Credit Code.")
     var debtorCode: String?
@@ -33,17 +40,49 @@ extension Relief.CaseGroup.Open {
     @Option(help: "The agreed annual interest rate, such as 3.45% (else 0.05% a day applies).")
     var annualRate: String?
 
+    @Option(
+      help:
+        "When the contract was signed: an agreed rate below that day's one-year LPR is raised to it."
+    )
+    var contractDate: String?
+
+    @Option(
+      help:
+        "Open it although outside the scope of intake, for this reason (the case carries a warning)."
+    )
+    var allowOutOfScope: String?
+
     func run(_ context: CommandContext) throws {
+      let deliveredOn = try delivered.map { try Parse.date($0, field: "delivered") }
+      let dueDate = try ArrearsScope.dueDate(
+        agreed: try paymentDue.map { try Parse.date($0, field: "payment-due") },
+        deliveredOn: deliveredOn, debtorType: debtorType, calendar: context.agency.calendar)
       let details = ArrearsDetails(
         debtor: debtor, debtorType: debtorType,
         debtorCode: try debtorCode.map { try Parse.uscc($0, allowBadChecksum: true) },
-        contract: contract, amountOwed: try Parse.money(amount),
-        paymentDueDate: try Parse.date(paymentDue, field: "payment-due"),
-        agreedAnnualRate: try annualRate.map(Parse.rate))
-      try options.open(
-        .arrears(details),
-        defaultTitle: { _ in details.debtor.trimmingCharacters(in: .whitespaces) },
-        context: context)
+        contract: contract, amountOwed: try Parse.money(amount), paymentDueDate: dueDate,
+        agreedAnnualRate: try annualRate.map(Parse.rate), deliveredOn: deliveredOn,
+        contractDate: try contractDate.map { try Parse.date($0, field: "contract-date") },
+        outOfScope: allowOutOfScope)
+      do {
+        try options.open(
+          .arrears(details),
+          defaultTitle: { _ in details.debtor.trimmingCharacters(in: .whitespaces) },
+          context: context)
+      } catch DomainError.outOfScope(.debtorTypeOther) {
+        // The hint, with the exact command that records the matter as a consultation instead.
+        let day = options.at.flatMap { LocalDate(String($0.prefix(10))) } ?? context.today
+        let debtor = details.debtor.trimmingCharacters(in: .whitespaces)
+        throw Refusal(
+          "error.scope.debtor-other-command",
+          [
+            "date": day.description,
+            "uscc": (try? Parse.uscc(options.enterprise, allowBadChecksum: true).rawValue)
+              ?? options.enterprise,
+            "note": context.t("scope.consultation-note", ["debtor": debtor])
+              .replacingOccurrences(of: "\"", with: "'"),
+          ])
+      }
     }
   }
 }

@@ -24,7 +24,7 @@ struct EnterpriseFields: ParsableArguments {
     help: "Size: micro, small, medium or large (derived from the figures when they are given).")
   var size: EnterpriseSize?
 
-  @Option(help: "Sector, for deriving the size.")
+  @Option(help: "Sector of the 2011 size standard, for deriving the size.")
   var sector: Sector?
 
   @Option(parsing: .unconditional, help: "Staff count.")
@@ -34,6 +34,13 @@ struct EnterpriseFields: ParsableArguments {
     parsing: .unconditional, help: "Operating revenue in yuan (1250000, 1,250,000.50, 125万, 1.25亿)."
   )
   var revenue: String?
+
+  @Option(
+    parsing: .unconditional,
+    help:
+      "Total assets in yuan: what construction, real-estate-development and leasing-and-business-services are sized by."
+  )
+  var assets: String?
 
   @Option(help: "Industry code (GB/T 4754), such as C3971.")
   var industry: String?
@@ -53,6 +60,9 @@ struct EnterpriseFields: ParsableArguments {
     if let employees { enterprise.employees = employees }
     if let revenue {
       enterprise.revenue = revenue.isEmpty ? nil : try Parse.money(revenue, field: "revenue")
+    }
+    if let assets {
+      enterprise.assets = assets.isEmpty ? nil : try Parse.money(assets, field: "assets")
     }
     if let industry { enterprise.industry = industry.isEmpty ? nil : industry }
     if let contact { enterprise.contact = contact.isEmpty ? nil : contact }

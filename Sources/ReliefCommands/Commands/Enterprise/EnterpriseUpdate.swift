@@ -26,7 +26,7 @@ extension Relief.EnterpriseGroup {
         // Figures given anew re-derive the size unless a size is given too.
         if fields.size == nil,
           fields.sector != nil || fields.employees != nil
-            || fields.revenue != nil
+            || fields.revenue != nil || fields.assets != nil
         {
           enterprise.size = nil
         }
